@@ -1,0 +1,44 @@
+"""Every path the pipeline reads or writes, in one place.
+
+Each can be overridden from the environment (RAW, PROCESSED, REPORTS, EXPECTATIONS), which is
+also how the Makefile passes its variables: `RAW=/elsewhere make report REGION=jinghai`.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJ_ROOT = Path(__file__).resolve().parents[1]
+
+
+def _path(env: str, default: Path) -> Path:
+    value = os.environ.get(env)
+    return Path(value).expanduser().resolve() if value else default
+
+
+def raw_dir() -> Path:
+    return _path("RAW", PROJ_ROOT / "data" / "raw")
+
+
+def processed_dir() -> Path:
+    return _path("PROCESSED", PROJ_ROOT / "data" / "processed")
+
+
+def reports_dir() -> Path:
+    return _path("REPORTS", PROJ_ROOT / "reports")
+
+
+def expectations_dir() -> Path:
+    return _path("EXPECTATIONS", PROJ_ROOT / "expectations")
+
+
+def notebooks_dir() -> Path:
+    return PROJ_ROOT / "notebooks"
+
+
+def db_path() -> Path:
+    return processed_dir() / "figures.duckdb"
+
+
+def logs_dir() -> Path:
+    return processed_dir() / "logs"

@@ -1,0 +1,69 @@
+"""Text -> figures. Knows nothing of DuckDB.
+
+`extract_text(doc, original)` returns the figures of one document as dicts with the fields of
+the figure contract (doc, start, end, value, unit, qualifier, metric, region_path, region_id,
+sentence) plus provenance used by the store (sentence_start, sentence_end).
+`read_document(path)` decodes a file (text or HTML) into the text those offsets refer to.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.extract.decode import Decoded, DecodeError, decode_file
+from pipeline.extract.exclude import not_a_figure
+from pipeline.extract.metrics import classify
+from pipeline.extract.normalize import normalize
+from pipeline.extract.numbers import find_quantities
+from pipeline.extract.text import Segmenter, strip_sentence
+
+# Bump when extraction rules change: the store re-extracts documents of an older version.
+EXTRACTOR_VERSION = "2"
+
+__all__ = ["EXTRACTOR_VERSION", "DecodeError", "Decoded", "extract_text", "read_document", "doc_id_for"]
+
+
+def doc_id_for(path: Path) -> str:
+    """A document's id is its file name without the extension (the figure contract's `doc`)."""
+    name = path.name
+    for suffix in (".html", ".htm", ".txt", ".shtml"):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return path.stem
+
+
+def read_document(path: Path) -> Decoded:
+    return decode_file(path.read_bytes(), path.suffix)
+
+
+def extract_text(doc: str, original: str, title: str | None = None) -> list[dict]:
+    from pipeline.regions import attribute_figures
+
+    norm = normalize(original)
+    text = norm.text
+    seg = Segmenter(text)
+    kept = []
+    for q in find_quantities(text):
+        if not_a_figure(text, q) is None:
+            kept.append(q)
+    figures = []
+    prev_by_clause: dict[int, tuple] = {}
+    for i, q in enumerate(kept):
+        clause = seg.clause_at(q.match_start, q.match_end)
+        prev = prev_by_clause.get(clause.start)
+        nxt = kept[i + 1].match_start if i + 1 < len(kept) and kept[i + 1].match_start < clause.end else None
+        metric = classify(text, q, clause.start, clause.end, prev, nxt)
+        prev_by_clause[clause.start] = (q, metric)
+        sent = seg.sentence_at(q.start)
+        s_start, s_end = norm.span(sent.start, sent.end)
+        s_start, s_end = strip_sentence(original, s_start, s_end)
+        start, end = norm.span(q.start, q.end)
+        figures.append({
+            "doc": doc, "start": start, "end": end, "value": q.value, "unit": q.unit,
+            "qualifier": q.qualifier, "metric": metric, "region_path": [], "region_id": None,
+            "sentence": original[s_start:s_end], "sentence_start": s_start, "sentence_end": s_end,
+        })
+    regions = attribute_figures(text, [q.start for q in kept], title=title)
+    for fig, region in zip(figures, regions):
+        fig["region_path"] = list(region.path)
+        fig["region_id"] = region.id
+    return figures

@@ -1,0 +1,110 @@
+"""Raw file bytes -> document text.
+
+In: the bytes of one file under RAW. Out: a `Decoded` with the text that every offset refers to
+(for a plain-text file the decoded file; for an HTML page the main text a reader sees), the
+encoding, the format and, for pages, the title, date and URL the page states about itself.
+Undecodable input raises `DecodeError` with a reason that goes into the documents table.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+from charset_normalizer import from_bytes
+
+MAX_BYTES = 20 * 1024 * 1024  # larger files are recorded as failed, not read
+
+
+class DecodeError(ValueError):
+    """The file cannot be turned into text; the message is the reason recorded for it."""
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    format: str  # "text" or "html"
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+_BOMS = [
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_HTML_HINT = re.compile(rb"<\s*(html|head|body|div|p|meta|title)\b", re.I)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
+    """Return (text, encoding, notes). Tries BOMs, strict UTF-8, then charset-normalizer."""
+    if len(data) > MAX_BYTES:
+        raise DecodeError(f"file too large ({len(data)} bytes > {MAX_BYTES})")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc, []
+            except UnicodeDecodeError as e:
+                raise DecodeError(f"{enc} byte-order mark but undecodable: {e.reason}") from e
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError as e:
+        utf8_error = e
+    # A UTF-8 file cut in the middle of a character: keep what is complete and say so.
+    if utf8_error.start >= len(data) - 3 and utf8_error.reason == "unexpected end of data":
+        return data[: utf8_error.start].decode("utf-8"), "utf-8", ["truncated: incomplete last character dropped"]
+    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # UTF-16 without BOM shows NULs in every other byte; anything else with NULs is binary.
+        best = from_bytes(data, cp_isolation=["utf_16_le", "utf_16_be"]).best()
+        if best is not None and _looks_like_text(str(best)):
+            return str(best), best.encoding, []
+        raise DecodeError("binary content (NUL bytes), not text")
+    match = from_bytes(data, cp_isolation=["gb18030", "gbk", "big5", "utf_8", "utf_16", "big5hkscs"]).best()
+    if match is None:
+        match = from_bytes(data).best()
+    if match is None:
+        raise DecodeError("no text encoding fits the bytes (binary or corrupt file)")
+    text = str(match)
+    if not _looks_like_text(text):
+        raise DecodeError(f"decodes as {match.encoding} but is not readable text (binary or corrupt file)")
+    return text, match.encoding, []
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text.strip():
+        return True
+    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\r\n\t\f") or 0xE000 <= ord(ch) <= 0xF8FF or ch == "\ufffd")
+    return bad / len(text) < 0.02 and (len(_CJK.findall(text)) > 0 or text.isascii())
+
+
+def looks_like_html(data: bytes, suffix: str) -> bool:
+    return suffix.lower() in (".html", ".htm", ".shtml", ".xhtml") or bool(_HTML_HINT.search(data[:2048]))
+
+
+def html_to_text(html: str) -> Decoded:
+    """Main text of a page through trafilatura; title, date and URL from its metadata."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False
+    ) or ""
+    meta = trafilatura.extract_metadata(html)
+    title = published = url = None
+    if meta is not None:
+        title, published, url = meta.title, meta.date, meta.url
+    return Decoded(text=text, encoding="", format="html", title=title, published=published, url=url)
+
+
+def decode_file(data: bytes, suffix: str) -> Decoded:
+    text, encoding, notes = decode_bytes(data)
+    if looks_like_html(data, suffix):
+        page = html_to_text(text)
+        page.encoding, page.notes = encoding, notes
+        return page
+    return Decoded(text=text, encoding=encoding, format="text", notes=notes)

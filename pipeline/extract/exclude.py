@@ -1,0 +1,58 @@
+"""Rules that tell a quantity that is not a figure: general rules, no sentence of any corpus.
+
+In: the normalised text and a `Quantity`. Out: a reason string when it is not a figure, else None.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.numbers import CN_NUMERAL_STRICT, CN_NUMERAL_UNITS, Quantity
+
+CN_NUMERAL_CHARS = set("零〇一二两三四五六七八九十百千万")
+# 6个月, 3个工作日: durations, not counts
+DURATION_AFTER = re.compile(r"^(月|工作日|小时|星期|季度|年度|学时|课时)")
+# 12345政务服务便民热线, 8890热线: numbers that name a line, not a quantity
+HOTLINE_AFTER = re.compile(r"^(热线|专线|服务热线|便民热线|政务服务)")
+
+
+def _inside(text: str, pos: int, opener: str, closer: str, limit: int) -> bool:
+    """Is pos inside an opener…closer pair on the same line, at most `limit` characters long?"""
+    left = text.rfind(opener, max(0, pos - limit), pos)
+    if left < 0:
+        return False
+    if text.rfind(closer, left, pos) >= 0 or "\n" in text[left:pos]:
+        return False
+    right = text.find(closer, pos, pos + limit)
+    return right >= 0 and "\n" not in text[pos:right] and right - left <= limit
+
+
+def not_a_figure(text: str, q: Quantity) -> str | None:
+    before = text[max(0, q.match_start - 2): q.match_start]
+    after = text[q.match_end: q.match_end + 6]
+    if before.endswith("第"):
+        return "ordinal"
+    if q.unit == "个" and DURATION_AFTER.match(after):
+        return "duration"
+    if HOTLINE_AFTER.match(after):
+        return "hotline"
+    if before[-1:] in ("-", "/", ".", ":", "_") or (before[-1:].isascii() and before[-1:].isalnum() and before[-1:].islower()):
+        return "part of a code, URL or phone number"
+    if text[q.match_end: q.match_end + 2][:1] in ("-", "/") and text[q.match_end + 1: q.match_end + 2].isdigit():
+        return "part of a code or range"
+    if _inside(text, q.start, "《", "》", 60):
+        return "inside a title"
+    if _inside(text, q.start, "“", "”", 14) or _inside(text, q.start, '"', '"', 14):
+        return "inside a quoted name or slogan"
+    if q.chinese:
+        num = text[q.start:q.end]
+        if q.unit not in CN_NUMERAL_UNITS:
+            return "Chinese numeral in a name or slogan"
+        if q.unit in CN_NUMERAL_STRICT and len(num) < 2 and num != "两":
+            return "Chinese numeral in a name or slogan"
+        if num == "一" and q.unit not in ("名", "人", "位", "人次"):
+            return "一 as an article"
+        if text[q.match_end: q.match_end + 1] in CN_NUMERAL_CHARS:
+            return "slogan (一人一档)"
+        if text[q.start - 1: q.start] in CN_NUMERAL_CHARS or text[q.start - 1: q.start] in ("统", "唯", "万", "同", "单"):
+            return "part of a word"
+    return None

@@ -1,0 +1,161 @@
+"""Metric classification: which of the 14 core metrics (or `other`) a figure counts.
+
+In: the normalised text, the figure's quantity, its clause and the previous figure of the clause.
+Out: a metric id. The words come from `data/metrics.json` (an analyst edits triggers there);
+jieba, with the domain dictionary `data/userdict.txt`, decides where words begin and end so that
+a trigger only counts as a whole word.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.extract.numbers import Quantity
+
+DATA = Path(__file__).with_name("data")
+OBJECT_FIRST = re.compile(r"(对|把|将)$")
+RIGHT_WINDOW = 6  # how far after the figure a trigger may stand (对…: twice that)
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    zh: str
+    en: str
+    description: str
+    classes: tuple[str, ...]
+    triggers: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[dict[str, str], list[Metric]]:
+    raw = json.loads((DATA / "metrics.json").read_text(encoding="utf-8"))
+    unit_class = {u: cls for cls, units in raw["unit_classes"].items() for u in units}
+    metrics = [
+        Metric(m["id"], m["zh"], m["en"], m["description"], tuple(m["classes"]), tuple(m["triggers"]))
+        for m in raw["metrics"]
+    ]
+    return unit_class, metrics
+
+
+def metric_table() -> list[dict]:
+    """Rows for the `metrics` table: id, Chinese and English label, description."""
+    return [{"metric_id": m.id, "zh": m.zh, "en": m.en, "description": m.description} for m in lexicon()[1]]
+
+
+def unit_class(unit: str) -> str:
+    return lexicon()[0].get(unit, "items")
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.tmp_dir = _cache_dir()
+    tk.initialize()
+    tk.load_userdict(str(DATA / "userdict.txt"))
+    return tk
+
+
+def _cache_dir() -> str:
+    import os
+    import tempfile
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "jiwei-figures")
+    try:
+        os.makedirs(path, exist_ok=True)
+        return path
+    except OSError:
+        return tempfile.gettempdir()
+
+
+def word_bounds(text: str) -> set[int]:
+    bounds = {0, len(text)}
+    pos = 0
+    for tok in _jieba().cut(text, HMM=False):
+        pos += len(tok)
+        bounds.add(pos)
+    return bounds
+
+
+def _find(trigger: str, text: str, bounds: set[int]) -> list[tuple[int, int]]:
+    """Occurrences (start, end) of a trigger on word boundaries; 'A…B' spans from A to B."""
+    if "…" in trigger:
+        first, second = trigger.split("…", 1)
+        out = []
+        for s, _ in _find(first, text, bounds):
+            for s2, e2 in _find(second, text, bounds):
+                if s2 >= s:
+                    out.append((s, e2))
+        return out
+    out = []
+    i = text.find(trigger)
+    while i >= 0:
+        if i in bounds and (i + len(trigger)) in bounds:
+            out.append((i, i + len(trigger)))
+        i = text.find(trigger, i + 1)
+    return out
+
+
+def _nearest(text: str, candidates: list[Metric], from_end: bool) -> Metric | None:
+    """The metric whose trigger stands nearest to the figure (end of text if from_end, else start)."""
+    if not text:
+        return None
+    bounds = word_bounds(text)
+    best: tuple[int, int, Metric] | None = None
+    for metric in candidates:
+        for trig in metric.triggers:
+            for s, e in _find(trig, text, bounds):
+                dist = len(text) - e if from_end else s
+                key = (dist, -(e - s))
+                if best is None or key < best[:2]:
+                    best = (*key, metric)
+    return best[2] if best else None
+
+
+def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: tuple[Quantity, str] | None,
+             next_start: int | None) -> str:
+    """Metric id for quantity q in `text` (normalised). `prev` is the previous figure of the clause."""
+    cls = unit_class(q.unit)
+    if q.unit == "元":
+        return "amount_yuan"
+    _, metrics = lexicon()
+    candidates = [m for m in metrics if cls in m.classes]
+    left_from = max(clause_start, prev[0].match_end if prev else clause_start)
+    left = text[left_from:q.match_start]
+    if cls == "percent":
+        sentence_left = text[clause_start:q.match_start]
+        if q.value < 0 or re.search(r"(上升|增长|增加|下降|降低|减少)", sentence_left[-8:]):
+            petition = next(m for m in candidates if m.id == "petition_change_pct")
+            return "petition_change_pct" if _nearest(sentence_left, [petition], True) else "other"
+        coverage = next(m for m in candidates if m.id == "coverage_pct")
+        right = text[q.match_end:clause_end]
+        return "coverage_pct" if _nearest(sentence_left + right, [coverage], True) else "other"
+    # 案件49件52人: the people count of the cases just stated
+    if prev and not left.strip() and cls == "people" and unit_class(prev[0].unit) == "cases":
+        return "people_held_accountable"
+    found = _nearest(left, candidates, from_end=True)
+    if found:
+        return found.id
+    right_end = clause_end if next_start is None else min(clause_end, next_start)
+    window = RIGHT_WINDOW * 2 if OBJECT_FIRST.search(text[max(clause_start, q.match_start - 2):q.match_start]) else RIGHT_WINDOW
+    right = text[q.match_end:right_end]
+    found = _nearest(right, candidates, from_end=False)
+    if found:
+        bounds = word_bounds(right)
+        first = min(s for t in found.triggers for s, _ in _find(t, right, bounds))
+        if first <= window:
+            return found.id
+    # 处分厅局级干部54人、县处级干部285人: a list continues the metric of its first item
+    if prev and prev[1] != "other" and "、" in text[prev[0].match_end:q.match_start] \
+            and unit_class(prev[0].unit) == cls:
+        return prev[1]
+    return "other"

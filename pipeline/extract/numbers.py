@@ -1,0 +1,143 @@
+"""The number grammar: where a quantity is parsed.
+
+In: normalised text (simplified, ASCII digits, see `normalize.py`). Out: `Quantity` candidates,
+each a number with its unit, qualifier and span, e.g. `7000多件` -> 7000 件 more_than,
+`6 600万元` -> 66000000 元 exact, `两名` -> 2 名, `同比下降50%` -> -50 %.
+Candidates that are not figures (years, ordinals, slogans, hotlines, titles) are dropped by the
+rules in `exclude.py`, not here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+CN_LARGE = {"万": 10_000, "亿": 100_000_000}
+
+# Measure words a figure may carry, longest first. 元 (money) is normalised to yuan.
+UNITS = [
+    "人次", "件次", "户次", "批次", "家次", "平方米", "公里", "美元",
+    "元", "人", "名", "位", "起", "件", "个", "户", "份", "项", "条", "次", "家", "张", "封", "册",
+    "篇", "种", "套", "宗", "批", "期", "页", "本", "斤", "幅", "瓶", "所", "处", "座", "场", "轮",
+    "支", "类", "间", "辆", "台", "部", "块", "亩", "吨", "字", "笔", "例", "份次", "栋", "区",
+]
+UNIT_RE = "|".join(sorted(UNITS, key=len, reverse=True))
+# Units after which a Chinese-numeral count is a figure (两名, 十起); 三个机制, 四风, 五个一 are not.
+CN_NUMERAL_UNITS = {"人", "名", "位", "起", "件", "人次", "件次", "户", "家", "宗", "批", "字", "区", "个"}
+CN_NUMERAL_STRICT = {"个", "批", "区", "字"}  # only with a multi-character numeral (六百余字) or 两
+
+ARABIC = r"\d{1,3}(?:(?: |,)\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+CHINESE = r"[零〇一二两三四五六七八九十百千]+"
+NUMBER = rf"(?P<num>{ARABIC}|{CHINESE})(?P<mult>[万亿](?![元人]?[^\d\W]{{0}}[里])|千万|百万)?"
+PREFIX_QUAL = r"(?P<pre>将近|接近|大约|约有|约|近|超过|多达|逾|超|不到|不足|少于|未满)?"
+MIDDLE_QUAL = r"(?P<mid>多|余|来)?"
+# `6人(次)` is 人次
+UNIT = rf"(?P<mult2>万|亿)?(?P<unit>{UNIT_RE}|%)(?P<unit_note>\(次\))?"
+SUFFIX_QUAL = r"(?P<post>以上|左右|以下|以内|上下|之多|多)?"
+
+QUANTITY = re.compile(PREFIX_QUAL + NUMBER + MIDDLE_QUAL + UNIT + SUFFIX_QUAL)
+PERCENT_WORDS = re.compile(r"百分之(?P<num>[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)")
+CHANGE_BEFORE = re.compile(r"(下降|降低|减少|下滑|回落|上升|增长|增加|提高|提升)(了)?(幅度)?(为|达)?$")
+NEGATIVE_CHANGES = ("下降", "降低", "减少", "下滑", "回落")
+
+PRE_QUALIFIER = {
+    "将近": "approx", "接近": "approx", "大约": "approx", "约有": "approx", "约": "approx", "近": "approx",
+    "超过": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than",
+    "不到": "less_than", "不足": "less_than", "少于": "less_than", "未满": "less_than",
+}
+POST_QUALIFIER = {
+    "多": "more_than", "余": "more_than", "来": "approx", "以上": "more_than", "之多": "more_than",
+    "左右": "approx", "上下": "approx", "以下": "less_than", "以内": "less_than",
+}
+
+
+@dataclass
+class Quantity:
+    start: int  # span of the number (with 万/亿) in the normalised text
+    end: int
+    value: float
+    unit: str
+    qualifier: str
+    chinese: bool  # written in Chinese numerals
+    match_start: int  # whole match incl. qualifiers and unit
+    match_end: int
+
+
+def parse_chinese(s: str) -> int | None:
+    """一百二十 -> 120, 两 -> 2, 六百 -> 600, 十 -> 10, 二〇一八 -> 2018 (digit by digit)."""
+    if not s:
+        return None
+    if all(c in CN_DIGITS for c in s):
+        if len(s) == 1:
+            return CN_DIGITS[s]
+        return int("".join(str(CN_DIGITS[c]) for c in s))
+    total, current = 0, 0
+    for c in s:
+        if c in CN_DIGITS:
+            current = CN_DIGITS[c]
+        elif c in CN_SMALL:
+            total += (current or 1) * CN_SMALL[c]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def parse_number(num: str) -> float | None:
+    """'15 000' -> 15000, '1,324' -> 1324, '1.3' -> 1.3, '两' -> 2."""
+    if num[0].isdigit():
+        try:
+            return float(num.replace(" ", "").replace(",", ""))
+        except ValueError:
+            return None
+    value = parse_chinese(num)
+    return None if value is None else float(value)
+
+
+def _multiplier(*parts: str | None) -> int:
+    m = 1
+    for p in parts:
+        if not p:
+            continue
+        for ch in p:
+            m *= {"万": 10_000, "亿": 100_000_000, "千": 1000, "百": 100}[ch]
+    return m
+
+
+def tidy(value: float) -> float | int:
+    return int(round(value)) if abs(value - round(value)) < 1e-9 else round(value, 6)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    found: list[Quantity] = []
+    for m in QUANTITY.finditer(text):
+        num = m.group("num")
+        chinese = not num[0].isdigit()
+        value = parse_number(num)
+        if value is None:
+            continue
+        unit = m.group("unit")
+        if m.group("unit_note"):
+            unit = unit + "次"
+        value *= _multiplier(m.group("mult"), m.group("mult2"))
+        qualifier = "exact"
+        for key, table in (("post", POST_QUALIFIER), ("mid", POST_QUALIFIER), ("pre", PRE_QUALIFIER)):
+            if m.group(key):
+                qualifier = table[m.group(key)]
+        if unit == "%":
+            change = CHANGE_BEFORE.search(text, max(0, m.start() - 8), m.start("num") if not m.group("pre") else m.start("pre"))
+            if change and change.group(1) in NEGATIVE_CHANGES:
+                value = -value
+        num_end = m.end("mult") if m.group("mult") else m.end("num")
+        found.append(Quantity(
+            start=m.start("num"), end=num_end, value=tidy(value), unit=unit, qualifier=qualifier,
+            chinese=chinese, match_start=m.start(), match_end=m.end(),
+        ))
+    for m in PERCENT_WORDS.finditer(text):
+        raw = m.group("num")
+        value = parse_number(raw) if "点" not in raw else None
+        if value is not None:
+            found.append(Quantity(m.start("num"), m.end("num"), tidy(value), "%", "exact", not raw[0].isdigit(), m.start(), m.end()))
+    found.sort(key=lambda q: q.start)
+    return found
