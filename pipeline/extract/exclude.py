@@ -12,6 +12,7 @@ CN_NUMERAL_CHARS = set("零〇一二两三四五六七八九十百千万")
 # 6个月, 3个工作日: durations, not counts
 DURATION_AFTER = re.compile(r"^(月|工作日|小时|星期|季度|年度|学时|课时)")
 # 12345政务服务便民热线, 8890热线: numbers that name a line, not a quantity
+QUOTES = [("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ('"', '"')]
 HOTLINE_AFTER = re.compile(r"^(热线|专线|服务热线|便民热线|政务服务)")
 
 
@@ -31,6 +32,8 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
     after = text[q.match_end: q.match_end + 6]
     if before.endswith("第"):
         return "ordinal"
+    if before.endswith("每"):
+        return "a rate (每一名), not a count"
     if q.unit == "个" and DURATION_AFTER.match(after):
         return "duration"
     if HOTLINE_AFTER.match(after):
@@ -41,7 +44,7 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
         return "part of a code or range"
     if _inside(text, q.start, "《", "》", 60):
         return "inside a title"
-    if _inside(text, q.start, "“", "”", 14) or _inside(text, q.start, '"', '"', 14):
+    if any(_inside(text, q.start, o, c, 14) for o, c in QUOTES):
         return "inside a quoted name or slogan"
     if q.chinese:
         num = text[q.start:q.end]
@@ -49,8 +52,8 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
             return "Chinese numeral in a name or slogan"
         if q.unit in CN_NUMERAL_STRICT and len(num) < 2 and num != "两":
             return "Chinese numeral in a name or slogan"
-        if num == "一" and q.unit not in ("名", "人", "位", "人次"):
-            return "一 as an article"
+        if num == "一" and q.end - q.start == 1:
+            return "一 as an article (作为一名, 一起)"
         if text[q.match_end: q.match_end + 1] in CN_NUMERAL_CHARS:
             return "slogan (一人一档)"
         if text[q.start - 1: q.start] in CN_NUMERAL_CHARS or text[q.start - 1: q.start] in ("统", "唯", "万", "同", "单"):

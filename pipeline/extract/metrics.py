@@ -18,6 +18,10 @@ from pipeline.extract.numbers import Quantity
 DATA = Path(__file__).with_name("data")
 OBJECT_FIRST = re.compile(r"(对|把|将)$")
 RIGHT_WINDOW = 6  # how far after the figure a trigger may stand (对…: twice that)
+MAX_GAP = 20  # 纠正…问题: how far apart the two words may stand
+# 纠正…问题 names what is counted only when the figure follows the noun (纠正问题40多个), not in
+# 纠正…问题等四个方面24项责任分工, where the figure counts something else.
+PAIR_DISTANCE = 2
 
 
 @dataclass(frozen=True)
@@ -87,19 +91,23 @@ def word_bounds(text: str) -> set[int]:
 
 
 def _find(trigger: str, text: str, bounds: set[int]) -> list[tuple[int, int]]:
-    """Occurrences (start, end) of a trigger on word boundaries; 'A…B' spans from A to B."""
+    """Occurrences (start, end) of a trigger that begins or ends a word; 'A…B' spans from A to B.
+
+    One aligned side is enough because jieba may join a trigger with its neighbour (立案查处,
+    党纪政务处分); a trigger aligned on neither side is part of another word.
+    """
     if "…" in trigger:
         first, second = trigger.split("…", 1)
         out = []
         for s, _ in _find(first, text, bounds):
             for s2, e2 in _find(second, text, bounds):
-                if s2 >= s:
+                if s < s2 <= s + MAX_GAP:
                     out.append((s, e2))
         return out
     out = []
     i = text.find(trigger)
     while i >= 0:
-        if i in bounds and (i + len(trigger)) in bounds:
+        if i in bounds or (i + len(trigger)) in bounds:
             out.append((i, i + len(trigger)))
         i = text.find(trigger, i + 1)
     return out
@@ -115,6 +123,8 @@ def _nearest(text: str, candidates: list[Metric], from_end: bool) -> Metric | No
         for trig in metric.triggers:
             for s, e in _find(trig, text, bounds):
                 dist = len(text) - e if from_end else s
+                if "…" in trig and dist > PAIR_DISTANCE:
+                    continue
                 key = (dist, -(e - s))
                 if best is None or key < best[:2]:
                     best = (*key, metric)

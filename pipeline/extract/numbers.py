@@ -20,16 +20,16 @@ UNITS = [
     "人次", "件次", "户次", "批次", "家次", "平方米", "公里", "美元",
     "元", "人", "名", "位", "起", "件", "个", "户", "份", "项", "条", "次", "家", "张", "封", "册",
     "篇", "种", "套", "宗", "批", "期", "页", "本", "斤", "幅", "瓶", "所", "处", "座", "场", "轮",
-    "支", "类", "间", "辆", "台", "部", "块", "亩", "吨", "字", "笔", "例", "份次", "栋", "区",
+    "支", "类", "间", "辆", "台", "部", "块", "亩", "吨", "字", "笔", "例", "份次", "栋",
 ]
 UNIT_RE = "|".join(sorted(UNITS, key=len, reverse=True))
 # Units after which a Chinese-numeral count is a figure (两名, 十起); 三个机制, 四风, 五个一 are not.
-CN_NUMERAL_UNITS = {"人", "名", "位", "起", "件", "人次", "件次", "户", "家", "宗", "批", "字", "区", "个"}
-CN_NUMERAL_STRICT = {"个", "批", "区", "字"}  # only with a multi-character numeral (六百余字) or 两
+CN_NUMERAL_UNITS = {"人", "名", "位", "起", "件", "人次", "件次", "户", "家", "宗", "批", "字", "元", "%"}
+CN_NUMERAL_STRICT = {"批", "字"}  # only with a multi-character numeral (六百余字) or 两
 
 ARABIC = r"\d{1,3}(?:(?: |,)\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
-NUMBER = rf"(?P<num>{ARABIC}|{CHINESE})(?P<mult>[万亿](?![元人]?[^\d\W]{{0}}[里])|千万|百万)?"
+NUMBER = rf"(?P<num>{ARABIC}|{CHINESE})(?P<mult>[万亿])?"
 PREFIX_QUAL = r"(?P<pre>将近|接近|大约|约有|约|近|超过|多达|逾|超|不到|不足|少于|未满)?"
 MIDDLE_QUAL = r"(?P<mid>多|余|来)?"
 # `6人(次)` is 人次

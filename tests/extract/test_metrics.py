@@ -1,0 +1,72 @@
+"""Metric classification, case by case for each core metric (wording of real reports)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import extract_text
+from pipeline.extract.metrics import lexicon, metric_table
+
+CASES = [
+    ("严肃查处群众身边腐败和作风问题71起", 71, "cases_investigated"),
+    ("全国共查处违反中央八项规定精神问题5434起", 5434, "cases_investigated"),
+    ("今年以来共发现小微违纪问题13起", 13, "cases_investigated"),
+    ("受理查处乱收费、乱办班案件7件", 7, "cases_investigated"),
+    ("立案3起", 3, "cases_filed"),
+    ("今年以来，该街对2名违纪干部迅速立案处理", 2, "cases_filed"),
+    ("立案纪检监察干部2482人", 2482, "cases_filed"),
+    ("给予党纪政务处分68人", 68, "people_disciplined"),
+    ("处分党员干部3人", 3, "people_disciplined"),
+    ("对两名校长给予党内警告处分", 2, "people_disciplined"),
+    ("其中，处分厅局级干部54人、县处级干部285人", 285, "people_disciplined"),
+    ("运用第一、二种形态对34人进行追责问责", 34, "people_held_accountable"),
+    ("共查处问题13件、处理22人", 22, "people_held_accountable"),
+    ("查处10名违反廉洁自律规定的干部", 10, "people_held_accountable"),
+    ("查处各类“微腐败”案件49件52人", 52, "people_held_accountable"),
+    ("批评教育帮助和处理8185人", 8185, "people_held_accountable"),
+    ("通报批评15人", 15, "people_admonished"),
+    ("就办升学宴问题实施诫勉谈话6人(次)", 6, "people_admonished"),
+    ("发现并告诫违反机关工作纪律18人(次)", 18, "people_admonished"),
+    ("对6名督查对象进行了诫勉谈话", 6, "people_admonished"),
+    ("通报曝光典型案例4起", 4, "cases_publicized"),
+    ("对4起典型问题进行通报曝光", 4, "cases_publicized"),
+    ("公开通报十起违反中央八项规定精神典型问题", 10, "cases_publicized"),
+    ("已受理各类举报13件", 13, "reports_received"),
+    ("目前，已收到信件137封", 137, "reports_received"),
+    ("举报平台共收到反映问题149件", 149, "reports_received"),
+    ("查实8件", 8, "reports_verified"),
+    ("拉动全县信访总量同比下降50%", -50, "petition_change_pct"),
+    ("85%的村实行了重大事项全民表决制度", 85, "coverage_pct"),
+    ("目前全市33个社区公示了180余名社区干部", 180, "disclosure_count"),
+    ("新津县更新公开栏41张，发放公开信58600份", 58600, "disclosure_count"),
+    ("向区民政局制发纪检监察建议书11份", 11, "recommendations_issued"),
+    ("监督建设工程招投标项目28个，涉及金额6 600万元", 66000000, "amount_yuan"),
+    ("纠正涉及农村“三资”问题40多个", 40, "problems_rectified"),
+    ("全市各试点单位共建立健全相关制度机制469个，解决问题794个", 794, "problems_rectified"),
+    ("协调教育、卫生等单位整改问题6个", 6, "problems_rectified"),
+    # others: counted things that are none of the core metrics
+    ("全市各试点单位共建立健全相关制度机制469个", 469, "other"),
+    ("确定党风廉政建设、从源头上预防和治理腐败、解决和纠正损害群众利益的突出问题等四个方面24项责任分工", 24, "other"),
+    ("组织公开工作专项检查4次", 4, "other"),
+    ("简阳市高明乡集中查找出“办事流程不公开、民主决策不到位”等风险点62个", 62, "other"),
+    ("组织14个行风重点参评单位在电视台进行公开承诺", 14, "other"),
+    ("移送司法机关73人", 73, "other"),
+    ("占比达到74.3%", 74.3, "other"),
+]
+
+
+@pytest.mark.parametrize("text,value,metric", CASES, ids=[c[0][:14] for c in CASES])
+def test_metric(text, value, metric):
+    figures = {f["value"]: f["metric"] for f in extract_text("case", text)}
+    assert figures.get(value) == metric, figures
+
+
+def test_every_core_metric_has_a_case():
+    core = {m.id for m in lexicon()[1]}
+    assert len(core) == 14
+    assert core <= {c[2] for c in CASES}
+
+
+def test_metric_table_has_labels():
+    rows = metric_table()
+    assert {r["metric_id"] for r in rows} >= {"cases_investigated", "amount_yuan"}
+    assert all(r["zh"] and r["en"] for r in rows)

@@ -1,0 +1,44 @@
+"""Offsets always point into the original text, through pinyin removal and t2s conversion."""
+from __future__ import annotations
+
+from pipeline.extract import extract_text
+from pipeline.extract.normalize import normalize
+
+
+def test_pinyin_and_traditional_removed_with_offset_map():
+    original = "武清區紀(jì)委監(jiān)委共查處問題13件、處理22人"
+    norm = normalize(original)
+    assert norm.text == "武清区纪委监委共查处问题13件、处理22人"
+    i = norm.text.index("13")
+    s, e = norm.span(i, i + 2)
+    assert original[s:e] == "13"
+
+
+def test_parentheses_that_are_not_pinyin_are_kept():
+    assert normalize("建立ERP(企业资源管理计划)信息系统").text == "建立ERP(企业资源管理计划)信息系统"
+    assert normalize("诫勉谈话6人(次)").text == "诫勉谈话6人(次)"
+
+
+def test_seed_offsets_read_as_the_figure(seed_paths):
+    """In the traditional seed with inline pinyin, every span in the original reads as its number."""
+    path = next(p for p in seed_paths if p.name.startswith("001_"))
+    original = path.read_text(encoding="utf-8")
+    figures = extract_text(path.stem, original)
+    assert len(figures) >= 15
+    for f in figures:
+        surface = original[f["start"]:f["end"]]
+        assert surface.strip(), f
+        digits = "".join(ch for ch in surface if ch.isdigit())
+        if digits:
+            assert float(digits) == f["value"] or f["value"] % 10000 == 0 or f["value"] < 0, (surface, f)
+        assert surface in f["sentence"]
+    by_value = {f["value"]: f for f in figures}
+    assert original[by_value[71]["start"]:by_value[71]["end"]] == "71"
+    assert "處分68人" in by_value[68]["sentence"]
+
+
+def test_full_width_digits_and_mojibake():
+    original = "共受理举报１３件，查实８件。??己朔秶ㄈh21個黨群機關"
+    figures = extract_text("x", original)
+    assert [f["value"] for f in figures] == [13, 8, 21]
+    assert original[figures[0]["start"]:figures[0]["end"]] == "１３"

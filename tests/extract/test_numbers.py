@@ -1,0 +1,106 @@
+"""The number grammar as a specification: text -> (value, unit, qualifier), and non-figures."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import extract_text
+
+# (text, expected figures as (value, unit, qualifier)) -- one figure per case unless listed
+CASES = [
+    # separators and large units
+    ("编印作品集共15 000冊", [(15000, "册", "exact")]),
+    ("下发倡议书1 000份", [(1000, "份", "exact")]),
+    ("涉及金額6 600萬元", [(66000000, "元", "exact")]),
+    ("累计交易金额130万元", [(1300000, "元", "exact")]),
+    ("受益群众1.3万人", [(13000, "人", "exact")]),
+    ("全国共查处问题18.3万起", [(183000, "起", "exact")]),
+    ("处分15.7万人", [(157000, "人", "exact")]),
+    ("折合共计123.46万元", [(1234600, "元", "exact")]),
+    ("违规挪用购粮款达7亿余元", [(700000000, "元", "more_than")]),
+    ("收到举报1,324件", [(1324, "件", "exact")]),
+    ("查处问题１２起", [(12, "起", "exact")]),
+    ("通报批评１５人。", [(15, "人", "exact")]),
+    # qualifiers
+    ("平均每天办理服务事项7000多件", [(7000, "件", "more_than")]),
+    ("公示了180余名社区干部", [(180, "名", "more_than")]),
+    ("修订权力操作规范30余项", [(30, "项", "more_than")]),
+    ("有90%以上实行了会计委托代理制", [(90, "%", "more_than")]),
+    ("每月至少进行3次以上明察暗访", [(3, "次", "more_than")]),
+    ("参与群众近10万余人", [(100000, "人", "approx")]),
+    ("纠正问题40多个", [(40, "个", "more_than")]),
+    ("问题线索或反映2.02万余件次", [(20200, "件次", "more_than")]),
+    ("折合共计263万余元", [(2630000, "元", "more_than")]),
+    ("约3000公里", [(3000, "公里", "approx")]),
+    ("党员干部近1600人次参加", [(1600, "人次", "approx")]),
+    ("参训人员超过500人", [(500, "人", "more_than")]),
+    ("逾200名干部参加", [(200, "名", "more_than")]),
+    ("处理人数不到20人", [(20, "人", "less_than")]),
+    ("不足10个", [(10, "个", "less_than")]),
+    ("涉案金额50万元左右", [(500000, "元", "approx")]),
+    ("涉及30人以下", [(30, "人", "less_than")]),
+    # units written unusually
+    ("誡勉談話6人(次)", [(6, "人次", "exact")]),
+    ("告诫18人（次）", [(18, "人次", "exact")]),
+    ("开展活动54场次", [(54, "场", "exact")]),
+    # several figures
+    ("查处案件49件52人", [(49, "件", "exact"), (52, "人", "exact")]),
+    ("立案3起,处分党员干部3人", [(3, "起", "exact"), (3, "人", "exact")]),
+    ("查处问题13件、处理22人", [(13, "件", "exact"), (22, "人", "exact")]),
+    # Chinese numerals
+    ("对两名校长给予党内警告处分", [(2, "名", "exact")]),
+    ("對兩名教師給予通報批評", [(2, "名", "exact")]),
+    ("公开通报十起典型问题", [(10, "起", "exact")]),
+    ("短短六百余字", [(600, "字", "more_than")]),
+    ("并处罚金人民币三十五万元", [(350000, "元", "exact")]),
+    ("多杰先等四人违规吃喝", [(4, "人", "exact")]),
+    # percentages and changes
+    ("85%的村实行了重大事项全民表决制度", [(85, "%", "exact")]),
+    ("信访总量同比下降50%", [(-50, "%", "exact")]),
+    ("信访举报量同比减少12.5%", [(-12.5, "%", "exact")]),
+    ("受理量同比上升8%", [(8, "%", "exact")]),
+    ("占比达到74.3%", [(74.3, "%", "exact")]),
+    ("覆盖率达百分之九十", [(90, "%", "exact")]),
+    # not figures: years, dates, ordinals, list markers
+    ("2018年以来，荔湾区立足于新形势", []),
+    ("2022年9月19日发布", []),
+    ("这是连续第107个月公布月报数据", []),
+    ("第一，加强领导", []),
+    ("一是明确主体，建立责任分工体系", []),
+    ("- 3 一線故事丨精準研判", []),
+    ("用时6个月完成整改", []),
+    # slogans and names of schemes
+    ("严格落实“三重一大”事项集体决策制度", []),
+    ("“一站四中心”为民服务模式", []),
+    ("建立督查“四风”抓落实的“1234”模式", []),
+    ("深刻领悟‘两个确立’的决定性意义", []),
+    ("坚持一户一议、一事一议", []),
+    ("突出部署、推进、落实三个重要环节", []),
+    ("作为一名基层纪检监察干部", []),
+    ("查处一起违规吃喝案例", []),
+    ("传导到每一名纪检监察干部", []),
+    # hotlines, phones, registrations, URLs, titles
+    ("开设“8890”免费服务热线", []),
+    ("建立与12345政务服务便民热线的衔接机制", []),
+    ("欢迎致电话4000-400-918咨询", []),
+    ("川公网安备 51019002000745号", []),
+    ("http://www.example.com/a/2019/15个", []),
+    ("《党员干部不能做的150件事》等警示教育读本", []),
+]
+
+
+def _figures(text: str) -> list[tuple]:
+    return [(f["value"], f["unit"], f["qualifier"]) for f in extract_text("case", text)]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:16] for c in CASES])
+def test_number_grammar(text, expected):
+    assert _figures(text) == expected
+
+
+def test_at_least_sixty_cases():
+    assert len(CASES) >= 60
+
+
+def test_title_number_excluded_but_count_after_it_kept():
+    text = "高新区发放《从政提醒——党员干部不能做的150件事》等警示教育读本200余套"
+    assert _figures(text) == [(200, "套", "more_than")]
