@@ -16,8 +16,10 @@ from pathlib import Path
 from pipeline.extract.numbers import Quantity
 
 DATA = Path(__file__).with_name("data")
-OBJECT_FIRST = re.compile(r"(对|把|将)$")
-RIGHT_WINDOW = 6  # how far after the figure a trigger may stand (对…: twice that)
+OBJECT_FIRST = re.compile(r"对|把|将")
+PASSIVE = re.compile(r"受到|被|予以|给予|进行|作出")
+RIGHT_WINDOW = 6  # how far after the figure an action word may stand to name it
+RIGHT_WINDOW_OBJECT = 20  # ... when the wording makes the figure the action's object
 MAX_GAP = 20  # 纠正…问题: how far apart the two words may stand
 # 纠正…问题 names what is counted only when the figure follows the noun (纠正问题40多个), not in
 # 纠正…问题等四个方面24项责任分工, where the figure counts something else.
@@ -32,6 +34,19 @@ class Metric:
     description: str
     classes: tuple[str, ...]
     triggers: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> frozenset[str]:
+    return frozenset(json.loads((DATA / "metrics.json").read_text(encoding="utf-8"))["nouns"])
+
+
+class _Nouns:
+    def __contains__(self, word: str) -> bool:
+        return word in _nouns()
+
+
+NOUNS = _Nouns()
 
 
 @lru_cache(maxsize=1)
@@ -118,17 +133,22 @@ def _nearest(text: str, candidates: list[Metric], from_end: bool) -> Metric | No
     if not text:
         return None
     bounds = word_bounds(text)
-    best: tuple[int, int, Metric] | None = None
+    best: tuple[tuple, Metric] | None = None
     for metric in candidates:
         for trig in metric.triggers:
+            pair = "…" in trig
+            if not from_end and trig in NOUNS:
+                continue  # after the figure only an action names it (对34人进行追责问责)
             for s, e in _find(trig, text, bounds):
                 dist = len(text) - e if from_end else s
-                if "…" in trig and dist > PAIR_DISTANCE:
+                if pair and dist > PAIR_DISTANCE:
                     continue
-                key = (dist, -(e - s))
-                if best is None or key < best[:2]:
-                    best = (*key, metric)
-    return best[2] if best else None
+                # nearest first; at the same place a verb…noun pair beats the bare noun, and of
+                # two pairs the verb nearer the figure governs it (通报…查处…问题 is 查处)
+                key = (dist, 0, -s) if pair else (dist, 1, -(e - s))
+                if best is None or key < best[0]:
+                    best = (key, metric)
+    return best[1] if best else None
 
 
 def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: tuple[Quantity, str] | None,
@@ -149,20 +169,22 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         coverage = next(m for m in candidates if m.id == "coverage_pct")
         right = text[q.match_end:clause_end]
         return "coverage_pct" if _nearest(sentence_left + right, [coverage], True) else "other"
-    # 案件49件52人: the people count of the cases just stated
+    # 案件49件52人: the people of the cases just stated (立案248件299人: people filed)
     if prev and not left.strip() and cls == "people" and unit_class(prev[0].unit) == "cases":
-        return "people_held_accountable"
+        return "cases_filed" if prev[1] == "cases_filed" else "people_held_accountable"
     found = _nearest(left, candidates, from_end=True)
     if found:
         return found.id
     right_end = clause_end if next_start is None else min(clause_end, next_start)
-    window = RIGHT_WINDOW * 2 if OBJECT_FIRST.search(text[max(clause_start, q.match_start - 2):q.match_start]) else RIGHT_WINDOW
     right = text[q.match_end:right_end]
     found = _nearest(right, candidates, from_end=False)
     if found:
         bounds = word_bounds(right)
-        first = min(s for t in found.triggers for s, _ in _find(t, right, bounds))
-        if first <= window:
+        first = min(s for t in found.triggers if t not in NOUNS for s, _ in _find(t, right, bounds))
+        # 对负有领导责任的4名中管干部予以追责问责, 1000余名…党员干部受到相应处理: the figure is the
+        # object of the action named after it
+        object_first = OBJECT_FIRST.search(left) or PASSIVE.search(right[:first])
+        if first <= (RIGHT_WINDOW_OBJECT if object_first else RIGHT_WINDOW):
             return found.id
     # 处分厅局级干部54人、县处级干部285人: a list continues the metric of its first item
     if prev and prev[1] != "other" and "、" in text[prev[0].match_end:q.match_start] \

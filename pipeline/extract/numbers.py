@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-CN_LARGE = {"万": 10_000, "亿": 100_000_000}
+_D = "[一二两三四五六七八九]"
+WELL_FORMED_CN = re.compile(
+    rf"^(?:[零〇一二两三四五六七八九]+|(?:{_D}千)?(?:[零〇]?{_D}百)?(?:[零〇]?{_D}?十)?(?:[零〇]?{_D})?)$"
+)
 
 # Measure words a figure may carry, longest first. 元 (money) is normalised to yuan.
 UNITS = [
@@ -66,8 +69,8 @@ class Quantity:
 
 def parse_chinese(s: str) -> int | None:
     """一百二十 -> 120, 两 -> 2, 六百 -> 600, 十 -> 10, 二〇一八 -> 2018 (digit by digit)."""
-    if not s:
-        return None
+    if not s or not WELL_FORMED_CN.match(s):
+        return None  # 千百人 is a manner of speaking, not a number
     if all(c in CN_DIGITS for c in s):
         if len(s) == 1:
             return CN_DIGITS[s]
