@@ -98,7 +98,26 @@ def html_to_text(html: str) -> Decoded:
     title = published = url = None
     if meta is not None:
         title, published, url = meta.title, meta.date, meta.url
-    return Decoded(text=text, encoding="", format="html", title=title, published=published, url=url)
+    return Decoded(text=text, encoding="", format="html", title=_headline(html, title), published=published, url=url)
+
+
+def _headline(html: str, meta_title: str | None) -> str | None:
+    """The article's headline: <title> often carries only "栏目——网站名", so the page's first
+    h1/h2 heading is preferred when it is the longer of the two."""
+    from lxml import html as lxml_html
+
+    candidates = []
+    if meta_title:
+        candidates.append(re.split(r"\s*(?:——|--|_|\|)\s*", meta_title.strip())[0].strip())
+    try:
+        tree = lxml_html.fromstring(html)
+        for tag in ("h1", "h2"):
+            heads = [" ".join(h.text_content().split()) for h in tree.iter(tag)]
+            candidates.extend(h for h in heads[:1] if h)
+    except (ValueError, lxml_html.etree.ParserError):
+        pass
+    candidates = [c for c in candidates if 0 < len(c) <= 80]
+    return max(candidates, key=len) if candidates else meta_title
 
 
 def decode_file(data: bytes, suffix: str) -> Decoded:

@@ -53,8 +53,12 @@ NOUNS = _Nouns()
 def lexicon() -> tuple[dict[str, str], list[Metric]]:
     raw = json.loads((DATA / "metrics.json").read_text(encoding="utf-8"))
     unit_class = {u: cls for cls, units in raw["unit_classes"].items() for u in units}
+    labels = {}
+    for m in raw["metrics"]:
+        labels.setdefault(m["id"], m)
     metrics = [
-        Metric(m["id"], m["zh"], m["en"], m["description"], tuple(m["classes"]), tuple(m["triggers"]))
+        Metric(m["id"], labels[m["id"]]["zh"], labels[m["id"]]["en"], labels[m["id"]]["description"],
+               tuple(m["classes"]), tuple(m["triggers"]))
         for m in raw["metrics"]
     ]
     return unit_class, metrics
@@ -62,7 +66,8 @@ def lexicon() -> tuple[dict[str, str], list[Metric]]:
 
 def metric_table() -> list[dict]:
     """Rows for the `metrics` table: id, Chinese and English label, description."""
-    return [{"metric_id": m.id, "zh": m.zh, "en": m.en, "description": m.description} for m in lexicon()[1]]
+    rows = {m.id: {"metric_id": m.id, "zh": m.zh, "en": m.en, "description": m.description} for m in lexicon()[1]}
+    return list(rows.values())
 
 
 def unit_class(unit: str) -> str:

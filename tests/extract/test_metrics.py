@@ -11,6 +11,7 @@ CASES = [
     ("全国共查处违反中央八项规定精神问题5434起", 5434, "cases_investigated"),
     ("今年以来共发现小微违纪问题13起", 13, "cases_investigated"),
     ("受理查处乱收费、乱办班案件7件", 7, "cases_investigated"),
+    ("全市共查处扶贫领域腐败和作风问题156个，处理217人", 156, "cases_investigated"),
     ("立案3起", 3, "cases_filed"),
     ("今年以来，该街对2名违纪干部迅速立案处理", 2, "cases_filed"),
     ("立案纪检监察干部2482人", 2482, "cases_filed"),
