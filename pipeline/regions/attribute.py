@@ -1,0 +1,351 @@
+"""Attribution: normalised document text + figure positions -> one Region per figure.
+
+Each document is scanned once with one compiled pattern (a character trie of every division
+name, old name, usable short name, nationwide marker and reference word such as 全市). The
+mentions found become anchors; a figure takes the nearest anchor before it in its paragraph
+(that covers its clause, then its sentence, then the paragraph's carry-over: "X区..." keeps X
+until another region is named), else the context of its block (the speaker's district in an
+interview), else the document's own region (the region most of its mentions fall under).
+Reference words (我市, 全市, 该市, 本区, 全县 ...) mean the nearest enclosing 市/区/县 of the
+current context, so 全市 in a paragraph about a county-level city means that city.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.regions import NATIONAL, UNKNOWN, Region
+from pipeline.regions.gazetteer import DATA_DIR, Gazetteer, gazetteer
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+CLAUSE_BREAKS = set("，,；;。！？!?\n：:、")
+SENTENCE_BREAKS = re.compile(r"[。！？!?\n]")
+
+# Reference words: what they refer to is the nearest enclosing division with this suffix.
+REFERENCES = {f"{p}{s}": s for p in ("我", "全", "该", "本") for s in ("省", "市", "区", "县", "州")}
+REFERENCES.update({f"{p}{s}": "sub" for p in ("全", "该", "本") for s in ("镇", "乡", "街", "街道")})
+# A name right after one of these, inside a clause, is a place visited, not the subject (在北京
+# 安排的宴请, 赴延安): it does not set the scope of the figures that follow.
+LOCATIVE = set("在赴到往去至于")
+TOPIC_OPENERS = set("而并但")  # 而在金堂县三星镇，... is a topic, not a place visited
+# 全国 in an honour or a ranking is not a nationwide scope (全国文明城市, 在全国率先).
+NOT_NATIONWIDE_AFTER = re.compile(r"(?:先进|文明|模范|示范|优秀|劳模|劳动模范|百强|十佳|首批|首个|首家|率先|领先|前列|第一|排名|闻名)")
+# Short names of prefecture-level cities are common words too (长治久安); one followed by these is
+# a street, a school or a park.
+NOT_A_PLACE_AFTER = re.compile(r"(?:路|大道|大街|大学|公园|广场|小区)")
+# Sub-county units: 岭南街, 灌口街道, 周良庄镇, 高明乡. A name starts after a clause break, a
+# division name, or one of these words (选取新开河街, 步入岭南街, 这是站前街).
+SUB_SUFFIXES = ("街道", "街", "镇", "乡")
+SUB_LEFT = set("在对于到是为取入和与及将把由从至赴即")
+SUB_NOT_FIRST = set("该全各本每我此其这那某几多一二两三四五六七八九十个相有所诸")
+SUB_NOT_LAST = set("乡城村县区市省镇街")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str  # region / national / ref / sub
+    text: str
+    candidates: tuple[Region, ...] = ()
+    form: str = "full"  # full / old / short (for regions)
+    weak: bool = False  # a place visited (在北京...), not a scope
+    effective: Region | None = None
+
+
+@dataclass
+class Lexicon:
+    pattern: re.Pattern
+    names: dict[str, list[tuple[Region, str]]]  # variant -> (region, form)
+    national: set[str]
+    blocked: re.Pattern | None
+    not_place_names: set[str]  # verbs that stand before 街道/镇 (督促街道...): not sub-county names
+
+
+def _trie_pattern(words) -> str:
+    """One regex alternation shaped as a character trie, longest match first."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def ser(node: dict) -> str:
+        alts = [re.escape(ch) + ser(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return ser(trie)
+
+
+def read_markers() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    with open(DATA_DIR / "markers.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            out.setdefault(row["kind"], []).append(row["text"].strip())
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    g = gazetteer()
+    names: dict[str, list[tuple[Region, str]]] = {}
+
+    def add(key: str, region: Region, form: str) -> None:
+        entries = names.setdefault(key, [])
+        if all(r is not region for r, _ in entries):
+            entries.append((region, form))
+
+    for r in g.by_adcode.values():
+        # 城区, 郊区, 矿区, 东区: two-character district names are ordinary words
+        if not (len(r.name) == 2 and r.name.endswith("区")):
+            add(r.name, r, "full")
+        if r.level in ("province", "city") and len(r.short_name) >= 2 and r.short_name != r.name:
+            add(r.short_name, r, "short")
+    for old, regions in g.by_old_name.items():
+        for r in regions:
+            add(old, r, "old")
+    markers = read_markers()
+    national = set(markers.get("national", []))
+    keys = set(names) | national | set(REFERENCES)
+    blocked = markers.get("not_a_region", [])
+    return Lexicon(
+        pattern=re.compile(_trie_pattern(sorted(keys))),
+        names=names,
+        national=national,
+        blocked=re.compile(_trie_pattern(blocked)) if blocked else None,
+        not_place_names=set(markers.get("not_a_place_name", [])),
+    )
+
+
+def _is_han(ch: str) -> bool:
+    return bool(HAN.match(ch))
+
+
+def scan(text: str, lex: Lexicon) -> list[Mention]:
+    """Every division name, nationwide marker and reference word of a text, left to right."""
+    blocked = [(m.start(), m.end()) for m in lex.blocked.finditer(text)] if lex.blocked else []
+    out: list[Mention] = []
+    for m in lex.pattern.finditer(text):
+        s, e, key = m.start(), m.end(), m.group()
+        if any(bs < e and s < be and not (s <= bs and be <= e and (bs, be) != (s, e)) for bs, be in blocked):
+            continue
+        prev = out[-1] if out else None
+        chained = prev is not None and prev.end == s
+        if key in REFERENCES:
+            mention = Mention(s, e, "ref", key)
+        elif key in lex.national:
+            if key == "全国" and NOT_NATIONWIDE_AFTER.match(text, e):
+                continue
+            mention = Mention(s, e, "national", key)
+        else:
+            entries = lex.names[key]
+            if len(key) == 2 and s > 0 and _is_han(text[s - 1]) and not chained and entries[0][1] != "short":
+                continue  # 和县 in 市委和县委: a two-character name needs a boundary before it
+            if all(form == "short" for _, form in entries) and NOT_A_PLACE_AFTER.match(text, e):
+                continue
+            mention = Mention(s, e, "region", key, tuple(r for r, _ in entries), entries[0][1])
+        # a place visited: 在/赴/到 X inside a clause, and names listed right after it
+        if s > 0 and text[s - 1] in LOCATIVE and not (s < 2 or text[s - 2] in CLAUSE_BREAKS or text[s - 2] in TOPIC_OPENERS):
+            mention.weak = True
+        elif s >= 2 and text[s - 2:s] == "来自":
+            mention.weak = True
+        elif prev is not None and prev.weak and text[prev.end:s] in ("", "、", "和", "及", "与"):
+            mention.weak = True
+        out.append(mention)
+    return out
+
+
+def find_sub_county(text: str, mentions: list[Mention], not_names: set[str] = frozenset()) -> list[Mention]:
+    """街道/镇/乡 names: 岭南街 -> 岭南街道, 周良庄镇; their county comes from the context later."""
+    ends = {m.end for m in mentions if m.kind == "region"}
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for mt in re.finditer(r"街道|街|镇|乡", text):
+        j, suffix = mt.start(), mt.group()
+        if suffix == "乡" and text[j + 1:j + 2] in ("镇", "村"):
+            continue
+        for length in (3, 2):
+            i = j - length
+            if i < 0:
+                continue
+            name = text[i:j]
+            if (not all(_is_han(c) for c in name) or name[0] in SUB_NOT_FIRST or name[-1] in SUB_NOT_LAST
+                    or name in not_names or name[-2:] in not_names):
+                continue
+            left_ok = i == 0 or i in ends or not _is_han(text[i - 1]) or text[i - 1] in SUB_LEFT
+            if not left_ok or any(s < mt.end() and i < e for s, e in taken):
+                continue
+            canonical = name + ("街道" if suffix.startswith("街") else suffix)
+            out.append(Mention(i, mt.end(), "sub", canonical))
+            break
+    return out
+
+
+def find_speakers(text: str, mentions: list[Mention]) -> dict[str, Region]:
+    """Interview guests introduced as '王海山 河北区委常委...': name -> district."""
+    by_start = {m.start: m for m in mentions if m.kind == "region" and len(m.candidates) == 1}
+    speakers = {}
+    for line in re.finditer(r"(?m)^[ \t]*([\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,3})[ \t]+(?=\S)", text):
+        m = by_start.get(line.end())
+        if m is not None and m.candidates[0].level in ("county", "city", "province"):
+            speakers[re.sub(r"\s", "", line.group(1))] = m.candidates[0]
+    return speakers
+
+
+def _weights(mentions: list[Mention], title_mentions: list[Mention], first_line_end: int) -> Counter:
+    w: Counter = Counter()
+    for m, weight in [(m, 3) for m in title_mentions] + [(m, 2 if m.start < first_line_end else 1) for m in mentions]:
+        if m.kind == "national":  # 根据中央纪委部署 is frequent in local reports: half a vote
+            w[NATIONAL] += weight / 2
+        elif m.kind == "region" and len(m.candidates) == 1:
+            w[m.candidates[0]] += weight
+    return w
+
+
+def document_region(weights: Counter, g: Gazetteer) -> Region:
+    """The deepest region holding at least 60% of the document's mentions (national = all)."""
+    total = sum(weights.values())
+    if not total:
+        return UNKNOWN
+    subtree: Counter = Counter()
+    for r, w in weights.items():
+        for a in g.ancestors(r) if r is not NATIONAL else [NATIONAL]:
+            subtree[a] += w
+    best = max((r for r in subtree if subtree[r] >= 0.6 * total), key=lambda r: (len(r.path) if r is not NATIONAL else 0, subtree[r]), default=NATIONAL)
+    if best is NATIONAL and not weights[NATIONAL]:
+        return UNKNOWN  # spread over unrelated regions and nothing says nationwide: do not guess
+    return best
+
+
+def _disambiguate(m: Mention, prev: Mention | None, context: Counter, g: Gazetteer) -> Region | None:
+    """One of several same-named divisions, by the division named just before, then by the
+    regions the document names; None when the context does not decide (never a silent default)."""
+    cands = m.candidates
+    if prev is not None and prev.end == m.start and prev.effective is not None:
+        under = [r for r in cands if prev.effective in g.ancestors(r)[1:]]
+        if len(under) == 1:
+            return under[0]
+    scores = [(sum(context[a] for a in g.ancestors(r)), r) for r in cands]
+    scores.sort(key=lambda x: x[0], reverse=True)
+    if scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
+        return scores[0][1]
+    # a short name shared by a division and one of its own (吉林省, 吉林市): the broader one
+    broad = [r for r in cands if all(r in g.ancestors(o) for o in cands)]
+    return broad[0] if len(broad) == 1 else None
+
+
+def _enclosing(base: Region, suffix: str, g: Gazetteer) -> Region:
+    chain = [base] + (g.ancestors(g.regions[base.parent_id]) if base.level == "subcounty" and base.parent_id in g.regions
+                      else g.ancestors(base)[1:] if base.id in g.regions else [])
+    for r in chain:
+        if r.level != "subcounty" and r.name.endswith(suffix):
+            return r
+    return base
+
+
+def _county_of(r: Region | None, g: Gazetteer) -> Region | None:
+    if r is None:
+        return None
+    if r.level == "subcounty":
+        return g.regions.get(r.parent_id)
+    return r if r.level == "county" else None
+
+
+def attribute(text: str, positions: list[int], title: str | None = None) -> list[Region]:
+    if not positions:
+        return []
+    g = gazetteer()
+    lex = lexicon()
+    mentions = scan(text, lex)
+    # short names of cities count only in a document that also names the city in full
+    named = {r for m in mentions if m.form != "short" for r in m.candidates}
+    mentions = [m for m in mentions if m.kind != "region" or m.form != "short"
+                or any(r in named or r.level == "province" for r in m.candidates)]
+    for m in mentions:
+        if m.kind == "region" and m.form == "short":
+            m.candidates = tuple(r for r in m.candidates if r in named or r.level == "province")
+    title_mentions = [m for m in scan(title, lex) if m.kind in ("region", "national")] if title else []
+    first_line_end = text.find("\n", len(text) - len(text.lstrip()))
+    weights = _weights(mentions, title_mentions, first_line_end if first_line_end >= 0 else len(text))
+    doc = document_region(weights, g)
+    context: Counter = Counter()
+    for r, w in weights.items():
+        context[r] += w
+    speakers = find_speakers(text, mentions)
+    mentions = sorted(mentions + find_sub_county(text, mentions, lex.not_place_names), key=lambda m: m.start)
+    # a name inside a document title (《河北区临时救助办法》) is not the subject of the sentence
+    for b in re.finditer(r"《[^《》\n]*》", text):
+        for m in mentions[bisect_left([x.start for x in mentions], b.start()):]:
+            if m.start >= b.end():
+                break
+            m.weak = True
+
+    # paragraphs, and the block context of each (the speaker of an interview answer)
+    para_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    block_ctx: list[Region] = []
+    current = doc
+    for ps in para_starts:
+        label = re.match(r"[ \t]*([\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,4})[ \t]*:", text[ps:ps + 16]) if speakers else None
+        if label:
+            current = speakers.get(re.sub(r"\s", "", label.group(1)), doc)
+        block_ctx.append(current)
+
+    # effective region of each anchor, left to right, with the paragraph's carry-over
+    para_of = [bisect_right(para_starts, m.start) - 1 for m in mentions]
+    last: Region | None = None
+    prev: Mention | None = None
+    for i, m in enumerate(mentions):
+        if i == 0 or para_of[i] != para_of[i - 1]:
+            last, prev = None, None
+        base = last or block_ctx[para_of[i]]
+        if m.kind == "region":
+            m.effective = m.candidates[0] if len(m.candidates) == 1 else (_disambiguate(m, prev, context, g) or UNKNOWN)
+        elif m.kind == "national":
+            m.effective = NATIONAL
+        elif m.kind == "ref":
+            suffix = REFERENCES[m.text]
+            if suffix == "sub":
+                m.effective = base if base.level == "subcounty" else None
+            elif base in (NATIONAL, UNKNOWN):
+                m.effective = doc if doc not in (NATIONAL, UNKNOWN) else None
+            else:
+                m.effective = _enclosing(base, suffix, g)
+        elif m.kind == "sub":
+            county = _county_of(prev.effective, g) if prev is not None and prev.end == m.start else None
+            county = county or _county_of(base, g) or _county_of(doc, g)
+            m.effective = (Region(county.id, m.text, county.path + (m.text,), "subcounty", None, m.text, county.id)
+                           if county else None)
+        if m.effective is not None and not m.weak:
+            last = m.effective
+        prev = m
+
+    starts = [m.start for m in mentions]
+    sentence_breaks = [x.start() for x in SENTENCE_BREAKS.finditer(text)]
+    local_doc = doc is not NATIONAL
+    out = []
+    for p in positions:
+        para = bisect_right(para_starts, p) - 1
+        para_start = para_starts[para]
+        sent_start = sentence_breaks[k - 1] + 1 if (k := bisect_left(sentence_breaks, p)) > 0 else 0
+        region = None
+        i = bisect_left(starts, p) - 1
+        while i >= 0 and mentions[i].start >= para_start:
+            m = mentions[i]
+            i -= 1
+            if m.weak or m.effective is None or m.end > p:
+                continue
+            # in a local report, 全国/中央 set the scope of their own sentence only
+            if m.effective is NATIONAL and local_doc and m.start < sent_start:
+                continue
+            region = m.effective
+            break
+        out.append(region or block_ctx[para])
+    return out

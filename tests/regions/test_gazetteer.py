@@ -1,0 +1,85 @@
+"""The gazetteer and REGION= queries: slugs, renames, traditional input, ambiguity."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.regions import NATIONAL
+from pipeline.regions.gazetteer import AmbiguousRegion, UnknownRegion, gazetteer, region_rows, resolve_query, suggest
+
+
+@pytest.mark.parametrize("query", ["jinghai", "JingHai", "静海", "静海区", "靜海區", "靜海", "静海县", "天津市静海区", "天津静海"])
+def test_every_spelling_of_jinghai_lands_on_one_region(query):
+    r = resolve_query(query)
+    assert (r.id, r.path, r.level, r.adcode) == ("jinghai", ("天津市", "静海区"), "county", "120118")
+
+
+@pytest.mark.parametrize("query, slug, path", [
+    ("新津县", "xinjin", ("四川省", "成都市", "新津区")),  # renamed in 2020, after the code table was made
+    ("新津區", "xinjin", ("四川省", "成都市", "新津区")),
+    ("郫县", "pidu", ("四川省", "成都市", "郫都区")),
+    ("密云县", "miyun", ("北京市", "密云区")),
+    ("肇源县", "daqing-zhaoyuan", ("黑龙江省", "大庆市", "肇源县")),
+    ("tianjin-hebei", "tianjin-hebei", ("天津市", "河北区")),
+    ("河北区", "tianjin-hebei", ("天津市", "河北区")),
+    ("河北省", "hebeisheng", ("河北省",)),
+    ("北京朝阳", "beijing-chaoyang", ("北京市", "朝阳区")),
+    ("荔湾区", "liwan", ("广东省", "广州市", "荔湾区")),
+    ("全国", "national", ("全国",)),
+    ("national", "national", ("全国",)),
+])
+def test_resolve_query(query, slug, path):
+    r = resolve_query(query)
+    assert (r.id, r.path) == (slug, path)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("hebei", {"hebeisheng", "tianjin-hebei"}),
+    ("河北", {"hebeisheng", "tianjin-hebei"}),
+    ("朝阳区", {"beijing-chaoyang", "changchun-chaoyang"}),
+])
+def test_ambiguous_queries_list_the_slugs_to_type(query, expected):
+    with pytest.raises(AmbiguousRegion) as e:
+        resolve_query(query)
+    assert {r.id for r in e.value.candidates} == expected
+    for slug in expected:
+        assert resolve_query(slug).id == slug  # each candidate slug is itself unambiguous
+
+
+def test_gulou_names_four_cities():
+    with pytest.raises(AmbiguousRegion) as e:
+        resolve_query("gulou")
+    assert {r.path[-2] for r in e.value.candidates} >= {"南京市", "福州市", "徐州市", "开封市"}
+    assert "nanjing-gulou" in str(e.value)
+
+
+def test_unknown_query_suggests_close_names_known_ones_first():
+    with pytest.raises(UnknownRegion) as e:
+        resolve_query("jinhai")
+    assert "jinghai" in [r.id for r in e.value.suggestions]
+    assert suggest("jinhai", known={"jinghai"})[0].id == "jinghai"
+    with pytest.raises(UnknownRegion):
+        resolve_query("   ")
+
+
+def test_slugs_are_unique_and_rows_are_complete():
+    rows = region_rows()
+    ids = [r["region_id"] for r in rows]
+    assert len(ids) == len(set(ids)) > 3000
+    by_id = {r["region_id"]: r for r in rows}
+    assert by_id["national"]["level"] == "national"
+    assert by_id["jinghai"] == {"region_id": "jinghai", "name": "静海区", "short_name": "静海", "level": "county",
+                                "parent_id": "tianjin", "path": ["天津市", "静海区"], "adcode": "120118",
+                                "pinyin": "jinghai"}
+    assert by_id["tianjin"]["level"] == "province" and by_id["tianjin"]["parent_id"] == "national"
+    assert by_id["guangxi"]["short_name"] == "广西"
+    # every division hangs from one that exists; placeholders of the code table are gone
+    for r in rows:
+        assert r["region_id"] == "national" or r["parent_id"] in by_id
+        assert r["name"] not in ("市辖区", "县", "省直辖县级行政区划")
+    # a county directly under its province (仙桃市, 省直辖县级行政区划)
+    assert resolve_query("仙桃市").path == ("湖北省", "仙桃市")
+
+
+def test_gazetteer_is_built_once():
+    assert gazetteer() is gazetteer()
+    assert gazetteer().regions["national"] is NATIONAL
