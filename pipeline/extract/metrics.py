@@ -37,8 +37,18 @@ class Metric:
 
 
 @lru_cache(maxsize=1)
+def _raw() -> dict:
+    return json.loads((DATA / "metrics.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _nouns() -> frozenset[str]:
-    return frozenset(json.loads((DATA / "metrics.json").read_text(encoding="utf-8"))["nouns"])
+    return frozenset(_raw()["nouns"])
+
+
+@lru_cache(maxsize=1)
+def _blockers() -> tuple[str, ...]:
+    return tuple(_raw()["not_triggers"])
 
 
 class _Nouns:
@@ -51,7 +61,7 @@ NOUNS = _Nouns()
 
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[dict[str, str], list[Metric]]:
-    raw = json.loads((DATA / "metrics.json").read_text(encoding="utf-8"))
+    raw = _raw()
     unit_class = {u: cls for cls, units in raw["unit_classes"].items() for u in units}
     labels = {}
     for m in raw["metrics"]:
@@ -133,21 +143,38 @@ def _find(trigger: str, text: str, bounds: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _any_trigger() -> re.Pattern:
+    """Matches where any word of any trigger occurs: a fragment without one needs no look-up."""
+    triggers = [t for m in lexicon()[1] for t in m.triggers]
+    if any(not t.replace("…", "") for t in triggers):
+        return re.compile("")
+    parts = {p for t in triggers for p in t.split("…") if p}
+    return re.compile("|".join(map(re.escape, sorted(parts, key=len, reverse=True))))
+
+
 def _nearest(text: str, candidates: list[Metric], from_end: bool) -> Metric | None:
     """The metric whose trigger stands nearest to the figure (end of text if from_end, else start)."""
-    if not text:
+    if not text or not _any_trigger().search(text):
         return None
-    bounds = word_bounds(text)
+    bounds = None  # segmented on the first trigger that occurs at all: most fragments hold none
+    blocked = [(m.start(), m.end()) for w in _blockers() if w in text for m in re.finditer(re.escape(w), text)]
     best: tuple[tuple, Metric] | None = None
     for metric in candidates:
         for trig in metric.triggers:
             pair = "…" in trig
             if not from_end and trig in NOUNS:
                 continue  # after the figure only an action names it (对34人进行追责问责)
+            if not all(part in text for part in trig.split("…")):
+                continue
+            if bounds is None:
+                bounds = word_bounds(text)
             for s, e in _find(trig, text, bounds):
                 dist = len(text) - e if from_end else s
                 if pair and dist > PAIR_DISTANCE:
                     continue
+                if any(bs <= s and e <= be and (bs, be) != (s, e) for bs, be in blocked):
+                    continue  # 问题 inside 问题线索 names neither problems nor cases
                 # nearest first; at the same place a verb…noun pair beats the bare noun, and of
                 # two pairs the verb nearer the figure governs it (通报…查处…问题 is 查处)
                 key = (dist, 0, -s) if pair else (dist, 1, -(e - s))

@@ -51,6 +51,28 @@ def _fold_width(ch: str) -> str:
     return ch
 
 
+# Characters `_fold_width` may change; only these are looked at (str.translate would look up
+# every character of the text).
+_WIDE = re.compile("[\u3000\u00a0\u2002\u2003\u2009\uff01-\uff5e]")
+_BRACKET = re.compile("[(（]")
+
+
+@lru_cache(maxsize=1)
+def _width_table() -> dict[str, str]:
+    chars = ["\u3000", "\u00a0", "\u2002", "\u2003", "\u2009", *map(chr, range(0xFF01, 0xFF5F))]
+    return {c: _fold_width(c) for c in chars}
+
+
+def _pinyin_notes(text: str):
+    """PINYIN_NOTE.finditer(text), tried at brackets only: a pattern that opens with a
+    look-behind is otherwise tried at every character. A note holds no second bracket, so the
+    matches are the same."""
+    for b in _BRACKET.finditer(text):
+        m = PINYIN_NOTE.match(text, b.start())
+        if m:
+            yield m
+
+
 def _to_simplified(text: str) -> str:
     """Convert with OpenCC, keeping one output character per input character.
 
@@ -72,19 +94,18 @@ def _to_simplified(text: str) -> str:
 
 def normalize(original: str) -> Normalized:
     keep: list[int] = []
-    chars: list[str] = []
+    parts: list[str] = []
     pos = 0
-    for m in PINYIN_NOTE.finditer(original):
+    for m in _pinyin_notes(original):
         if not _HAS_TONE.search(m.group(1)):
             continue
-        for i in range(pos, m.start()):
-            keep.append(i)
-            chars.append(original[i])
+        keep.extend(range(pos, m.start()))
+        parts.append(original[pos:m.start()])
         pos = m.end()
-    for i in range(pos, len(original)):
-        keep.append(i)
-        chars.append(original[i])
-    folded = "".join(_fold_width(c) for c in chars)
+    keep.extend(range(pos, len(original)))
+    parts.append(original[pos:])
+    table = _width_table()
+    folded = _WIDE.sub(lambda m: table[m.group()], "".join(parts))
     text = _to_simplified(folded)
     text = _blank_mojibake(text)
     origin = keep + [len(original)]
