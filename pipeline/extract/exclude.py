@@ -32,6 +32,8 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
     after = text[q.match_end: q.match_end + 6]
     if before.endswith("第"):
         return "ordinal"
+    if before[-1:] in ("前", "后") and q.unit in ("位", "名"):
+        return "a rank (位列前两位, 前三名), not a count"
     if before.endswith("每"):
         return "a rate (每一名), not a count"
     if q.unit == "个" and DURATION_AFTER.match(after):

@@ -17,6 +17,7 @@ from pipeline.extract.numbers import Quantity
 
 DATA = Path(__file__).with_name("data")
 OBJECT_FIRST = re.compile(r"对|把|将")
+RESPECTIVELY = re.compile(r"\s*(其中)?(分别|依次)(为|是|达|有)?")
 PASSIVE = re.compile(r"受到|被|予以|给予|进行|作出")
 RIGHT_WINDOW = 6  # how far after the figure an action word may stand to name it
 RIGHT_WINDOW_OBJECT = 20  # ... when the wording makes the figure the action's object
@@ -165,7 +166,7 @@ def _nearest(text: str, candidates: list[Metric], from_end: bool) -> Metric | No
             pair = "…" in trig
             if not from_end and trig in NOUNS:
                 continue  # after the figure only an action names it (对34人进行追责问责)
-            if not all(part in text for part in trig.split("…")):
+            if not (all(part in text for part in trig.split("…")) if pair else trig in text):
                 continue
             if bounds is None:
                 bounds = word_bounds(text)
@@ -184,7 +185,7 @@ def _nearest(text: str, candidates: list[Metric], from_end: bool) -> Metric | No
 
 
 def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: tuple[Quantity, str] | None,
-             next_start: int | None) -> str:
+             next_start: int | None, sentence_start: int | None = None) -> str:
     """Metric id for quantity q in `text` (normalised). `prev` is the previous figure of the clause."""
     cls = unit_class(q.unit)
     if q.unit == "元":
@@ -207,6 +208,11 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     found = _nearest(left, candidates, from_end=True)
     if found:
         return found.id
+    # …问题位列前两位，分别为10428起、6022起: a list after 分别为 counts what the sentence named before
+    if sentence_start is not None and RESPECTIVELY.match(text[clause_start:q.match_start]):
+        found = _nearest(text[sentence_start:clause_start], candidates, from_end=True)
+        if found:
+            return found.id
     right_end = clause_end if next_start is None else min(clause_end, next_start)
     right = text[q.match_end:right_end]
     found = _nearest(right, candidates, from_end=False)

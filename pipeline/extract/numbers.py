@@ -20,20 +20,21 @@ WELL_FORMED_CN = re.compile(
 
 # Measure words a figure may carry, longest first. 元 (money) is normalised to yuan.
 UNITS = [
-    "人次", "件次", "户次", "批次", "家次", "平方米", "公里", "美元",
+    "人次", "件次", "户次", "批次", "家次", "场次", "轮次", "架次", "平方米", "公里", "美元",
     "元", "人", "名", "位", "起", "件", "个", "户", "份", "项", "条", "次", "家", "张", "封", "册",
     "篇", "种", "套", "宗", "批", "期", "页", "本", "斤", "幅", "瓶", "所", "处", "座", "场", "轮",
     "支", "类", "间", "辆", "台", "部", "块", "亩", "吨", "字", "笔", "例", "份次", "栋",
 ]
 UNIT_RE = "|".join(sorted(UNITS, key=len, reverse=True))
 # Units after which a Chinese-numeral count is a figure (两名, 十起); 三个机制, 四风, 五个一 are not.
-CN_NUMERAL_UNITS = {"人", "名", "位", "起", "件", "人次", "件次", "户", "家", "宗", "批", "字", "元", "%"}
+CN_NUMERAL_UNITS = {"人", "名", "位", "起", "件", "人次", "件次", "户", "家", "宗", "批", "字", "元", "%",
+                    "场次", "轮次", "批次"}
 CN_NUMERAL_STRICT = {"批", "字"}  # only with a multi-character numeral (六百余字) or 两
 
 ARABIC = r"\d{1,3}(?:(?: |,)\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 NUMBER = rf"(?P<num>{ARABIC}|{CHINESE})(?P<mult>[万亿])?"
-PREFIX_QUAL = r"(?P<pre>将近|接近|大约|约有|约|近|超过|多达|逾|超|不到|不足|少于|未满)?"
+PREFIX_QUAL = r"(?P<pre>将近|接近|大约|约有|约|近|超过|多达|逾|超|不低于|不少于|不到|不足|少于|未满|不超过|不高于)?"
 MIDDLE_QUAL = r"(?P<mid>多|余|来)?"
 # `6人(次)` is 人次
 UNIT = rf"(?P<mult2>万|亿)?(?P<unit>{UNIT_RE}|%)(?P<unit_note>\(次\))?"
@@ -47,7 +48,9 @@ NEGATIVE_CHANGES = ("下降", "降低", "减少", "下滑", "回落")
 PRE_QUALIFIER = {
     "将近": "approx", "接近": "approx", "大约": "approx", "约有": "approx", "约": "approx", "近": "approx",
     "超过": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than",
+    "不低于": "more_than", "不少于": "more_than",
     "不到": "less_than", "不足": "less_than", "少于": "less_than", "未满": "less_than",
+    "不超过": "less_than", "不高于": "less_than",
 }
 POST_QUALIFIER = {
     "多": "more_than", "余": "more_than", "来": "approx", "以上": "more_than", "之多": "more_than",

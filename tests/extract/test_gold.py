@@ -24,10 +24,12 @@ def test_seed_core_metrics_and_regions(seed_scores):
     assert result["core_f1"] >= 0.95, errors["wrong_metric"][:5]
 
 
-def test_ccdi_dev_pages():
-    """Three annotated pages of national and provincial bulletins, shipped in tests/data/ccdi."""
-    gold = load_jsonl(TEST_DATA / "ccdi_dev.jsonl")
+@pytest.mark.parametrize("gold_file", ["ccdi_dev.jsonl", "ccdi_extra.jsonl"])
+def test_ccdi_pages(gold_file):
+    """Annotated pages of national and provincial bulletins and commentary, shipped in tests/data/ccdi."""
+    gold = load_jsonl(TEST_DATA / gold_file)
     pages = [TEST_DATA / "ccdi" / f"{d}.html" for d in sorted({g["doc"] for g in gold})]
     result, errors = score(gold, extract_files(pages))
     assert result["figure_f1"] >= 0.95, errors["missed"][:5] + errors["spurious"][:5]
+    assert result["region_accuracy"] >= 0.95, errors["wrong_region"][:5]
     assert result["core_f1"] >= 0.9, errors["wrong_metric"][:5] + errors["wrong_region"][:5]

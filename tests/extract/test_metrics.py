@@ -35,6 +35,8 @@ CASES = [
     ("目前，已收到信件137封", 137, "reports_received"),
     ("举报平台共收到反映问题149件", 149, "reports_received"),
     ("查实8件", 8, "reports_verified"),
+    ("违规收送、违规吃喝问题位列前两位，分别为10428起、6022起", 6022, "cases_investigated"),
+    ("已处置党员干部57人", 57, "people_held_accountable"),
     ("拉动全县信访总量同比下降50%", -50, "petition_change_pct"),
     ("85%的村实行了重大事项全民表决制度", 85, "coverage_pct"),
     ("目前全市33个社区公示了180余名社区干部", 180, "disclosure_count"),
