@@ -26,6 +26,8 @@ UNITS = [
     "支", "类", "间", "辆", "台", "部", "块", "亩", "吨", "字", "笔", "例", "份次", "栋",
 ]
 UNIT_RE = "|".join(sorted(UNITS, key=len, reverse=True))
+# every unit a figure may carry: the measure words, 人(次)-style notes, percent and points
+ALL_UNITS = frozenset(UNITS) | {"%", "百分点"} | {u + "次" for u in UNITS if not u.endswith("次")}
 # Units after which a Chinese-numeral count is a figure (两名, 十起); 三个机制, 四风, 五个一 are not.
 CN_NUMERAL_UNITS = {"人", "名", "位", "起", "件", "人次", "件次", "户", "家", "宗", "批", "字", "元", "%",
                     "场次", "轮次", "批次"}
@@ -37,7 +39,7 @@ NUMBER = rf"(?P<num>{ARABIC}|{CHINESE})(?P<mult>[万亿])?"
 PREFIX_QUAL = r"(?P<pre>将近|接近|大约|约有|约|近|超过|多达|逾|超|不低于|不少于|不到|不足|少于|未满|不超过|不高于)?"
 MIDDLE_QUAL = r"(?P<mid>多|余|来)?"
 # `6人(次)` is 人次
-UNIT = rf"(?P<mult2>万|亿)?(?P<unit>{UNIT_RE}|%)(?P<unit_note>\(次\))?"
+UNIT = rf"(?P<mult2>万|亿)?(?P<unit>个百分点|百分点|{UNIT_RE}|%)(?P<unit_note>\(次\))?"
 SUFFIX_QUAL = r"(?P<post>以上|左右|以下|以内|上下|之多|多)?"
 
 QUANTITY = re.compile(PREFIX_QUAL + NUMBER + MIDDLE_QUAL + UNIT + SUFFIX_QUAL)
@@ -131,7 +133,9 @@ def find_quantities(text: str) -> list[Quantity]:
         for key, table in (("post", POST_QUALIFIER), ("mid", POST_QUALIFIER), ("pre", PRE_QUALIFIER)):
             if m.group(key):
                 qualifier = table[m.group(key)]
-        if unit == "%":
+        if unit.endswith("百分点"):
+            unit = "百分点"  # 下降6.4个百分点: percentage points, not a count of 个
+        if unit in ("%", "百分点"):
             change = CHANGE_BEFORE.search(text, max(0, m.start() - 8), m.start("num") if not m.group("pre") else m.start("pre"))
             if change and change.group(1) in NEGATIVE_CHANGES:
                 value = -value

@@ -89,7 +89,9 @@ TABLES = {
         rejected INTEGER,
         reports_rendered INTEGER,
         message VARCHAR,
-        seconds DOUBLE
+        seconds DOUBLE,
+        suites_sha256 VARCHAR,
+        log_path VARCHAR
     """,
 }
 

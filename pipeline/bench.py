@@ -1,0 +1,484 @@
+"""`python -m pipeline bench`: throughput of the pipeline against a naive jieba pipeline.
+
+In: the documents under RAW (and `--corpus DIR`), copied round-robin into a temporary corpus of
+`-n` documents with distinct ids. Out: printed figures, for each run on the same corpus:
+documents/s, MB/s of decoded text end to end, MB/s of extraction alone per process, peak RSS of
+the run's processes, and the scores of both extractors on the development gold.
+
+The runs, each in a fresh process so that its memory and start-up are its own:
+- naive: the reference a first version would write. Normalise, segment the whole text with jieba
+  (same dictionary, same mode), then apply the same figure grammar and rules, taking word
+  boundaries from that segmentation. One process.
+- pipeline, 1 process and `--workers` processes: the ingest, cold (empty store), through the
+  executor seam (`pipeline.executor.run_many`); it finds candidate figures with regular
+  expressions first and segments only the clause fragments around them.
+"""
+from __future__ import annotations
+
+import argparse
+import codecs
+import os
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+SUFFIXES = (".txt", ".html", ".htm", ".shtml")
+DEFAULT_DOCS = 2000
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-n", "--docs", type=int, default=DEFAULT_DOCS, metavar="N",
+                   help=f"documents in the benchmark corpus (default {DEFAULT_DOCS})")
+    p.add_argument("--corpus", type=Path, action="append", default=[], metavar="DIR",
+                   help="more source documents besides RAW (repeatable), e.g. ../shared/corpus/ccdi")
+    p.add_argument("--workers", type=int, default=2, help="processes of the parallel run (default 2)")
+    p.add_argument("--executor", choices=("processes", "dask"), default="processes",
+                   help="executor of the parallel run (default processes)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
+    p.add_argument("--gold", type=Path, action="append", metavar="FILE",
+                   help="gold figures to score both extractors on (default tests/data/seeds.jsonl "
+                        "and tests/data/ccdi_dev.jsonl, for their documents among the sources)")
+    p.add_argument("--workdir", type=Path, help="where to write the corpus and stores (default: a temp dir)")
+
+
+# --- the corpus --------------------------------------------------------------------------------
+
+def source_files(dirs: list[Path]) -> list[Path]:
+    files = []
+    for d in dirs:
+        files.extend(sorted(p for p in d.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
+    return files
+
+
+def _tag(k: int) -> str:
+    """Copy number as letters (no digits, so the tag can never be read as a figure)."""
+    s = ""
+    while True:
+        k, r = divmod(k, 26)
+        s = chr(ord("a") + r) + s
+        if k == 0:
+            return s
+        k -= 1
+
+
+def _marker_codec(data: bytes, encoding: str) -> str:
+    """Codec for bytes appended to a file in `encoding` (no second byte-order mark)."""
+    enc = codecs.lookup(encoding).name
+    if enc == "utf-8-sig":
+        return "utf-8"
+    if enc in ("utf-16", "utf-32"):
+        le = data.startswith(codecs.BOM_UTF32_LE if enc == "utf-32" else codecs.BOM_UTF16_LE)
+        return f"{enc}-{'le' if le else 'be'}"
+    return enc
+
+
+def _with_marker(data: bytes, fmt: str, codec: str, tag: str) -> bytes:
+    """The source's bytes with a copy tag in its text, so that no two copies are duplicates."""
+    if fmt == "html":
+        marker = f" (copy {tag})".encode(codec)
+        at = data.rfind("</p>".encode(codec))
+        return data[:at] + marker + data[at:] if at >= 0 else data + f"<p>copy {tag}</p>".encode(codec)
+    return data + f"\n\ncopy {tag}\n".encode(codec)
+
+
+def build_corpus(sources: list[Path], n: int, out: Path) -> dict:
+    """Write n copies of the sources (round-robin) to `out`, one file at a time."""
+    from pipeline.extract import DecodeError, doc_id_for, read_document
+    from pipeline.extract.decode import decode_bytes
+
+    info = []  # per source: (path, bytes, format, codec, text bytes); the sources, not the corpus
+    for path in sources:
+        data = path.read_bytes()
+        try:
+            decoded = read_document(path)
+            _, encoding, _ = decode_bytes(data)
+        except DecodeError:
+            continue  # unreadable sources are the ingest's test data, not throughput material
+        info.append((path, decoded.format, _marker_codec(data, encoding), len(decoded.text.encode("utf-8"))))
+    if not info:
+        raise SystemExit("error: no readable source documents")
+    out.mkdir(parents=True, exist_ok=True)
+    text_bytes = 0
+    for k in range(n):
+        path, fmt, codec, size = info[k % len(info)]
+        tag = _tag(k)
+        name = f"{doc_id_for(path)}-{tag}{path.suffix}"
+        (out / name).write_bytes(_with_marker(path.read_bytes(), fmt, codec, tag))
+        text_bytes += size
+    return {"docs": n, "sources": len(info), "text_bytes": text_bytes}
+
+
+def iter_corpus(corpus: Path) -> Iterator[str]:
+    with os.scandir(corpus) as it:
+        for entry in it:
+            if entry.is_file():
+                yield entry.path
+
+
+# --- per-document tasks (run in worker processes) ------------------------------------------------
+
+WARM_UP = "天津市静海区纪委监委2019年查处问题13起，处理15人，同比下降5%。"
+
+
+def fast_init() -> None:
+    """Load jieba, OpenCC and the gazetteer once per worker (per-document times are then steady)."""
+    from pipeline.extract import extract_text
+
+    extract_text("warm-up", WARM_UP)
+
+
+def _read_and_extract(path: str, extract) -> tuple:
+    from pipeline.extract import DecodeError, doc_id_for, read_document
+
+    # CPU time of this process: other load on the machine does not count against the extractor
+    p = Path(path)
+    t0 = time.process_time()
+    try:
+        decoded = read_document(p)
+    except (OSError, DecodeError) as e:
+        return (doc_id_for(p), str(e), 0, 0, time.process_time() - t0, 0.0)
+    t1 = time.process_time()
+    figures = extract(doc_id_for(p), decoded.text, title=decoded.title)
+    t2 = time.process_time()
+    return (doc_id_for(p), None, len(figures), len(decoded.text.encode("utf-8")), t1 - t0, t2 - t1)
+
+
+def fast_task(path: str) -> tuple:
+    """(doc, error, figures, text bytes, decode CPU s, extract CPU s) of one document, by the pipeline."""
+    from pipeline.extract import extract_text
+
+    return _read_and_extract(path, extract_text)
+
+
+def naive_task(path: str) -> tuple:
+    """The same record, by the naive reference (`naive_init` must have run in this process)."""
+    from pipeline.extract import extract_text
+
+    return _read_and_extract(path, extract_text)
+
+
+class _WholeTextSegmentation:
+    """Turns `extract_text` into the naive reference, in the process that runs it.
+
+    normalise -> jieba over the whole text -> word boundaries of any fragment of it are read off
+    that one segmentation instead of segmenting the fragment. The figure grammar and every rule
+    stay the pipeline's own, so both differ only in how much text goes through jieba.
+    """
+
+    def __init__(self):
+        from bisect import bisect_left, bisect_right
+
+        import pipeline.extract as extract
+        from pipeline.extract import metrics
+
+        self._bisect = bisect_left, bisect_right
+        self._normalize, self._classify = extract.normalize, extract.classify
+        self._tk = metrics._jieba()
+        self.text, self.bounds, self.hint, self.fallbacks = "", [], None, 0
+        extract.normalize = self.normalize
+        extract.classify = self.classify
+        metrics.word_bounds = self.word_bounds
+
+    def normalize(self, original):
+        norm = self._normalize(original)
+        pos, bounds = 0, [0]
+        for tok in self._tk.lcut(norm.text, HMM=False):
+            pos += len(tok)
+            bounds.append(pos)
+        self.text, self.bounds = norm.text, bounds
+        return norm
+
+    def classify(self, text, q, clause_start, clause_end, *rest, **kwargs):
+        self.hint = (q.match_start, q.match_end, clause_start, clause_end)
+        return self._classify(text, q, clause_start, clause_end, *rest, **kwargs)
+
+    def _window(self, start: int, end: int) -> set[int]:
+        lo, hi = self._bisect[0](self.bounds, start), self._bisect[1](self.bounds, end)
+        return {b - start for b in self.bounds[lo:hi]} | {0, end - start}
+
+    def word_bounds(self, s: str) -> set[int]:
+        """Boundaries of fragment s of the current text, as the whole-text segmentation has them.
+
+        Fragments stand next to the figure being classified: right after it, or ending before it
+        (the nearest such occurrence is taken)."""
+        q_start, q_end, clause_start, clause_end = self.hint
+        text = self.text
+        if text.startswith(s, q_end):
+            return self._window(q_end, q_end + len(s))
+        start = text.rfind(s, 0, q_start)
+        if start >= 0:
+            return self._window(start, start + len(s))
+        # the clause with the figure cut out (percentages look on both sides)
+        if s == text[clause_start:q_start] + text[q_end:clause_end]:
+            cut = q_start - clause_start
+            return self._window(clause_start, q_start) | {cut + b for b in self._window(q_end, clause_end)}
+        self.fallbacks += 1
+        pos, bounds = 0, {0, len(s)}
+        for tok in self._tk.cut(s, HMM=False):
+            pos += len(tok)
+            bounds.add(pos)
+        return bounds
+
+
+_NAIVE: _WholeTextSegmentation | None = None
+
+
+def naive_init() -> None:
+    global _NAIVE
+    if _NAIVE is None:
+        from pipeline.extract import extract_text
+
+        _NAIVE = _WholeTextSegmentation()
+        extract_text("warm-up", WARM_UP)
+
+
+# --- one run, in its own process ----------------------------------------------------------------
+
+def _run_extract(spec: dict) -> dict:
+    from pipeline.executor import run_many
+
+    task, init = (naive_task, naive_init) if spec["kind"] == "naive" else (fast_task, fast_init)
+    out = {"docs": 0, "failed": 0, "figures": 0, "text_bytes": 0, "decode_s": 0.0, "extract_s": 0.0}
+    t0 = time.perf_counter()
+    for _doc, error, n_fig, n_bytes, dec_s, ext_s in run_many(
+            task, iter_corpus(Path(spec["corpus"])), executor=spec["executor"], workers=spec["workers"],
+            scheduler=spec.get("scheduler"), initializer=init):
+        out["docs"] += 1
+        out["failed"] += error is not None
+        out["figures"] += n_fig
+        out["text_bytes"] += n_bytes
+        out["decode_s"] += dec_s
+        out["extract_s"] += ext_s
+    out["seconds"] = time.perf_counter() - t0
+    out["path"] = "read_document + extract_text"
+    return out
+
+
+def _run_ingest(spec: dict) -> dict:
+    import inspect
+
+    import duckdb
+
+    from pipeline.ingest import run_ingest
+
+    db = Path(spec["db"])
+    kwargs = {"executor": spec["executor"], "workers": spec["workers"], "progress": False}
+    if spec.get("scheduler") and "scheduler" in inspect.signature(run_ingest).parameters:
+        kwargs["scheduler"] = spec["scheduler"]
+    t0 = time.perf_counter()
+    run_ingest(raw_dir=Path(spec["corpus"]), db_path=db, **kwargs)
+    seconds = time.perf_counter() - t0
+    with duckdb.connect(str(db), read_only=True) as con:
+        docs, failed = con.execute("select count(*), count(*) filter (where status = 'failed') from documents").fetchone()
+        figures = con.execute("select count(*) from figures").fetchone()[0]
+    return {"docs": docs, "failed": failed, "figures": figures, "seconds": seconds, "path": "pipeline.ingest.run_ingest"}
+
+
+def ingest_available() -> bool:
+    try:
+        from pipeline.ingest import run_ingest  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _gold_predictions(kind: str, paths: list[str]) -> list[dict]:
+    from pipeline.extract import DecodeError, doc_id_for, extract_text, read_document
+
+    (naive_init if kind == "naive" else fast_init)()
+    figures = []
+    for path in paths:
+        try:
+            decoded = read_document(Path(path))
+        except (OSError, DecodeError):
+            continue
+        figures.extend(extract_text(doc_id_for(Path(path)), decoded.text, title=decoded.title))
+    return figures
+
+
+def _phase_main(spec: dict, conn) -> None:
+    import resource
+
+    try:
+        if spec["kind"] == "ingest":
+            result = _run_ingest(spec)
+        else:
+            result = _run_extract(spec)
+        if spec.get("gold_paths"):
+            result["gold_figures"] = _gold_predictions(spec["kind"], spec["gold_paths"])
+        if spec["kind"] == "naive" and _NAIVE is not None:
+            result["fallbacks"] = _NAIVE.fallbacks
+        result["maxrss_self"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        conn.send(("ok", result))
+    except BaseException as e:  # the parent prints it; a benchmark run must say why it failed
+        import traceback
+
+        conn.send(("error", f"{type(e).__name__}: {e}\n{traceback.format_exc()}"))
+    finally:
+        conn.close()
+
+
+def _tree_rss(root: int) -> int:
+    """Resident memory (bytes) of a process and all its descendants, from /proc."""
+    parent_of, rss = {}, {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as f:
+                stat = f.read()
+            with open(f"/proc/{name}/statm") as f:
+                pages = int(f.read().split()[1])
+        except OSError:
+            continue
+        pid = int(name)
+        parent_of[pid] = int(stat.rsplit(")", 1)[1].split()[1])
+        rss[pid] = pages * os.sysconf("SC_PAGE_SIZE")
+    total = 0
+    for pid in rss:
+        p, seen = pid, 0
+        while p and seen < 64:
+            if p == root:
+                total += rss[pid]
+                break
+            p, seen = parent_of.get(p, 0), seen + 1
+    return total
+
+
+def run_phase(spec: dict) -> dict:
+    """Run one benchmark run in a fresh process; sample its process tree's memory meanwhile."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    recv, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_phase_main, args=(spec, send))
+    proc.start()
+    send.close()
+    peak, stop = [0], threading.Event()
+    has_proc = os.path.isdir("/proc/self")
+
+    def sample():
+        while not stop.wait(0.05):
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    if has_proc:
+        sampler.start()
+    try:
+        status, result = recv.recv()
+    except EOFError:
+        status, result = "error", f"the benchmark process died (exit code {proc.exitcode})"
+    stop.set()
+    proc.join()
+    if has_proc:
+        sampler.join()
+    if status != "ok":
+        raise RuntimeError(result)
+    result["peak_rss"] = max(peak[0], result.pop("maxrss_self"))
+    return result
+
+
+# --- the command ----------------------------------------------------------------------------------
+
+def _load_gold(files: list[Path], sources: list[Path]) -> tuple[list[dict], list[str]]:
+    from pipeline.evaluate import load_jsonl
+    from pipeline.extract import doc_id_for
+
+    by_id = {doc_id_for(p): p for p in sources}
+    gold = [g for f in files if f.is_file() for g in load_jsonl(f) if g["doc"] in by_id]
+    return gold, sorted({str(by_id[g["doc"]]) for g in gold})
+
+
+def _mb(n: float) -> float:
+    return n / 1e6
+
+
+def run(args: argparse.Namespace) -> int:
+    from pipeline import config
+    from pipeline.evaluate import score
+
+    if args.docs < 1 or args.workers < 1:
+        print("error: -n and --workers must be at least 1", file=sys.stderr)
+        return 2
+    dirs = [config.raw_dir(), *args.corpus]
+    missing = [str(d) for d in dirs if not d.is_dir()]
+    if missing:
+        print(f"error: not a directory: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    sources = source_files(dirs)
+    gold_files = args.gold or [config.PROJ_ROOT / "tests" / "data" / "seeds.jsonl",
+                               config.PROJ_ROOT / "tests" / "data" / "ccdi_dev.jsonl"]
+    gold, gold_paths = _load_gold(gold_files, sources)
+
+    with tempfile.TemporaryDirectory(prefix="jiwei-bench-", dir=args.workdir) as tmp:
+        corpus_dir = Path(tmp) / "corpus"
+        t0 = time.perf_counter()
+        corpus = build_corpus(sources, args.docs, corpus_dir)
+        print(f"corpus: {corpus['docs']} documents from {corpus['sources']} sources in "
+              f"{', '.join(map(str, dirs))}; {_mb(corpus['text_bytes']):.1f} MB of text; "
+              f"written in {time.perf_counter() - t0:.1f} s")
+        use_ingest = ingest_available()
+        base = {"corpus": str(corpus_dir), "gold_paths": gold_paths}
+        runs = [
+            ("naive, 1 process", {**base, "kind": "naive", "executor": "serial", "workers": 1}),
+            ("pipeline, 1 process", {**base, "kind": "extract", "executor": "serial", "workers": 1}),
+        ]
+        if use_ingest:
+            runs.append(("ingest, 1 process", {**base, "kind": "ingest", "executor": "serial", "workers": 1,
+                                               "db": f"{tmp}/ingest1.duckdb", "gold_paths": []}))
+        if args.workers > 1:
+            runs.append((f"pipeline, {args.workers} processes",
+                         {**base, "kind": "extract", "executor": args.executor, "workers": args.workers,
+                          "scheduler": args.scheduler, "gold_paths": []}))
+            if use_ingest:
+                runs.append((f"ingest, {args.workers} processes",
+                             {**base, "kind": "ingest", "executor": args.executor, "workers": args.workers,
+                              "scheduler": args.scheduler, "db": f"{tmp}/ingest{args.workers}.duckdb",
+                              "gold_paths": []}))
+        results = {}
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        print(f"{'run':28s} {'docs':>6s} {'figures':>8s} {'seconds':>8s} {'docs/s':>8s} {'MB/s':>7s} "
+              f"{'extract MB/CPU-s':>17s} {'peak RSS MB':>12s}")
+        for label, spec in runs:
+            r = run_phase(spec)
+            results[label] = r
+            mb = _mb(r.get("text_bytes") or corpus["text_bytes"])
+            r["mbps"] = mb / r["seconds"]
+            r["extract_mbps"] = mb / r["extract_s"] if r.get("extract_s") else None
+            ext = f"{r['extract_mbps']:.2f}" if r["extract_mbps"] else "-"
+            print(f"{label:28s} {r['docs']:6d} {r['figures']:8d} {r['seconds']:8.2f} {r['docs'] / r['seconds']:8.1f} "
+                  f"{r['mbps']:7.2f} {ext:>17s} {r['peak_rss'] / 2**20:12.1f}")
+            if r["failed"]:
+                print(f"  ({r['failed']} documents failed to decode)")
+
+    naive, fast1 = results["naive, 1 process"], results["pipeline, 1 process"]
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    end_load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"machine: {cores} cores; load average {load:.1f} before, {end_load:.1f} after "
+          f"(wall-clock figures include other work on the machine; CPU-s figures do not)")
+    print(f"speed-up over naive, 1 process: extraction {fast1['extract_mbps'] / naive['extract_mbps']:.1f}x "
+          f"(MB per CPU-s), end to end {fast1['mbps'] / naive['mbps']:.1f}x (MB/s)")
+    if args.workers > 1:
+        par = results[f"pipeline, {args.workers} processes"]
+        print(f"scaling, {args.workers} processes ({args.executor}) over 1: {par['mbps'] / fast1['mbps']:.2f}x")
+        if use_ingest:
+            i1, i2 = results["ingest, 1 process"], results[f"ingest, {args.workers} processes"]
+            print(f"ingest scaling, {args.workers} processes over 1: {i1['seconds'] / i2['seconds']:.2f}x")
+    if naive.get("fallbacks"):
+        print(f"note: naive reference segmented {naive['fallbacks']} fragments on their own")
+    if not use_ingest:
+        print("note: pipeline.ingest is not available; the pipeline runs are read_document + extract_text")
+    if gold:
+        n_docs = len({g['doc'] for g in gold})
+        print(f"score on the development gold ({n_docs} documents, {len(gold)} gold figures):")
+        for label, r in (("naive", naive), ("pipeline", fast1)):
+            s, _ = score(gold, r["gold_figures"])
+            print(f"  {label:9s} figure P {s['figure_precision']:.3f} R {s['figure_recall']:.3f} "
+                  f"F1 {s['figure_f1']:.3f}   core metric F1 {s['core_f1']:.3f}   "
+                  f"region accuracy {s['region_accuracy']:.3f}")
+    else:
+        print("score: no gold documents among the sources")
+    return 0

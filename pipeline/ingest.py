@@ -1,0 +1,323 @@
+"""`ingest`: every file under RAW -> `documents`, `mentions`, `figures`, `regions`, `metrics` in DuckDB.
+
+In: the files under RAW (text or HTML, any folder depth; `<file>.meta.json` sidecars give url,
+title, published date and source). Out: the store at PROCESSED/figures.duckdb (replaced
+atomically), Parquet exports in PROCESSED/parquet/, a summary dict and a `runs` row.
+
+Incremental: a file is read again only when its bytes (sha256), its sidecar or the extractor
+version changed; otherwise it costs one hash. Each file gets a `documents` row whatever happens
+to it (ok, empty, duplicate, failed, removed) with the reason. Extraction runs in worker
+processes through `pipeline.executor.run_many`; this process is the single writer.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+import uuid
+from datetime import date, datetime
+from pathlib import Path
+
+from pipeline import config
+
+SIDECAR = ".meta.json"
+FLUSH_EVERY = 200  # documents per write batch: bounded memory on big corpora
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--raw", type=Path, default=None, help="folder to read (default: RAW or data/raw)")
+    parser.add_argument("--db", type=Path, default=None, help="DuckDB file (default: PROCESSED/figures.duckdb)")
+    parser.add_argument("--executor", choices=["processes", "serial", "dask"], default="processes")
+    parser.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument("--wait", type=float, default=600.0,
+                        help="seconds to wait for another run holding the store (default 600)")
+
+
+def run(args) -> int:
+    from pipeline.store import StoreBusy
+
+    try:
+        summary = run_ingest(args.raw, args.db, executor=args.executor, workers=args.workers,
+                             progress=not args.no_progress, wait=args.wait)
+    except StoreBusy as e:
+        print(f"ingest: {e}", file=sys.stderr)
+        return 75
+    except FileNotFoundError as e:
+        print(f"ingest: {e}", file=sys.stderr)
+        return 2
+    print(format_summary(summary))
+    return 0
+
+
+def format_summary(s: dict) -> str:
+    return (f"ingest: {s['docs_total']} files in {s['seconds']:.2f}s: {s['docs_new']} new, {s['docs_changed']} changed, "
+            f"{s['docs_unchanged']} unchanged, {s['docs_removed']} removed; read {s['extracted']} "
+            f"({s['docs_per_second']:.1f} docs/s); in store: {s['docs_ok']} ok, {s['docs_duplicate']} duplicate, "
+            f"{s['docs_empty']} empty, {s['docs_failed']} failed; {s['figures']} figures, {s['rejected']} rejected "
+            f"-> {s['db_path']}")
+
+
+# ---------------------------------------------------------------- scanning (main process)
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _read_sidecar(path: Path) -> tuple[dict, str | None, str | None]:
+    """(metadata, sha256 of the sidecar, problem) for `<file>.meta.json`, if there is one."""
+    side = path.with_name(path.name + SIDECAR)
+    if not side.is_file():
+        return {}, None, None
+    data = side.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        meta = json.loads(data.decode("utf-8-sig"))
+        if not isinstance(meta, dict):
+            raise ValueError("not a JSON object")
+    except (ValueError, UnicodeDecodeError) as e:
+        return {}, digest, f"sidecar {side.name} ignored: {e}"
+    return {k: meta.get(k) for k in ("url", "title", "published", "source")}, digest, None
+
+
+def scan(raw_dir: Path) -> list[dict]:
+    """Every document file under raw_dir (hidden files and sidecars are not documents)."""
+    from pipeline.extract import doc_id_for
+
+    if not raw_dir.is_dir():
+        raise FileNotFoundError(f"RAW folder {raw_dir} does not exist")
+    items, seen = [], set()
+    for root, dirs, files in os.walk(raw_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or name.endswith(SIDECAR):
+                continue
+            path = Path(root) / name
+            if not path.is_file():
+                continue
+            doc_id = doc_id_for(path)
+            if doc_id in seen:  # same stem twice (a.txt and a.html, or in two folders): keep both
+                doc_id = str(path.relative_to(raw_dir))
+            seen.add(doc_id)
+            meta, meta_sha, problem = _read_sidecar(path)
+            items.append({"doc_id": doc_id, "path": str(path), "sha256": _sha256(path),
+                          "size_bytes": path.stat().st_size, "meta": meta, "meta_sha256": meta_sha,
+                          "meta_problem": problem})
+    return items
+
+
+# ---------------------------------------------------------------- per-file work (worker processes)
+
+def _parse_date(value) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None
+
+
+def process_file(item: dict) -> dict:
+    """Read, decode and extract one file. Returns plain data; never raises for a bad file."""
+    from pipeline.extract import EXTRACTOR_VERSION, DecodeError, extract_text, read_document
+    from pipeline.extract.decode import MAX_BYTES
+    from pipeline.extract.normalize import normalize
+    from pipeline.store.period import period_for
+
+    meta = item.get("meta") or {}
+    doc = {"doc_id": item["doc_id"], "path": item["path"], "sha256": item["sha256"], "size_bytes": item["size_bytes"],
+           "extractor_version": EXTRACTOR_VERSION, "ingested_at": datetime.now(), "meta_sha256": item.get("meta_sha256"),
+           "url": meta.get("url"), "title": meta.get("title"), "source": meta.get("source"), "figures": 0}
+    notes = [item["meta_problem"]] if item.get("meta_problem") else []
+    figures: list[dict] = []
+
+    def done(status: str, reason: str | None = None) -> dict:
+        all_notes = ([reason] if reason else []) + notes
+        doc.update(status=status, reason="; ".join(all_notes) or None)
+        return {"document": doc, "figures": figures}
+
+    if item["size_bytes"] == 0:
+        return done("empty", "empty file (0 bytes)")
+    if item["size_bytes"] > MAX_BYTES:
+        return done("failed", f"file too large ({item['size_bytes']} bytes > {MAX_BYTES})")
+    try:
+        decoded = read_document(Path(item["path"]))
+    except DecodeError as e:
+        return done("failed", str(e))
+    except Exception as e:  # an unexpected decoder error is this file's problem, not the run's
+        return done("failed", f"decode error: {type(e).__name__}: {e}")
+    notes.extend(decoded.notes)
+    published = _parse_date(meta.get("published")) or _parse_date(decoded.published)
+    if meta.get("published") and not _parse_date(meta.get("published")):
+        notes.append(f"sidecar date {meta.get('published')!r} not understood")
+    doc.update(encoding=decoded.encoding, format=decoded.format, chars=len(decoded.text),
+               title=doc["title"] or decoded.title, url=doc["url"] or decoded.url, published=published)
+    if not doc["source"] and doc["url"]:
+        from urllib.parse import urlparse
+
+        doc["source"] = urlparse(doc["url"]).netloc or None
+    if not decoded.text.strip():
+        return done("empty", "no text after decoding" if decoded.format == "text" else "no main text found in the page")
+    # Duplicates are the same article under another name: compare the normalised text.
+    flat = "".join(normalize(decoded.text).text.split())
+    doc["text_sha256"] = hashlib.sha256(flat.encode("utf-8")).hexdigest()
+    try:
+        found = extract_text(item["doc_id"], decoded.text, title=doc["title"])
+    except Exception as e:
+        return done("failed", f"extraction error: {type(e).__name__}: {e}")
+    for f in found:
+        sentence_offset = f["start"] - f["sentence_start"] if f.get("sentence_start") is not None else None
+        figures.append({
+            "figure_id": f"{item['doc_id']}:{f['start']}:{f['end']}", "doc_id": item["doc_id"],
+            "start": f["start"], "end": f["end"], "value": f["value"], "unit": f["unit"],
+            "qualifier": f["qualifier"], "metric": f["metric"], "region_id": f["region_id"],
+            "region_path": list(f["region_path"] or []), "sentence": f["sentence"],
+            "sentence_start": f.get("sentence_start"), "sentence_end": f.get("sentence_end"),
+            "period": period_for(f["sentence"], sentence_offset, published),
+        })
+    doc["figures"] = len(figures)
+    return done("ok")
+
+
+# ---------------------------------------------------------------- the run (single writer)
+
+def _region_rows() -> list[dict] | None:
+    try:
+        from pipeline import regions
+    except ImportError:
+        return None
+    try:
+        fn = getattr(regions, "region_rows", None)
+        return list(fn()) if fn else None
+    except Exception as e:  # the regions table then comes from the figures alone
+        print(f"ingest: region gazetteer unavailable ({type(e).__name__}: {e}); regions derived from figures",
+              file=sys.stderr)
+        return None
+
+
+def _nothing_to_do(db_path: Path, items: list[dict], version: str) -> dict | None:
+    """The summary of a run that would change nothing (read-only check), or None if there is work."""
+    from pipeline.store import load, read_connection
+
+    with read_connection(db_path) as con:
+        known = load.known_documents(con)
+        present = {it["doc_id"] for it in items}
+        for it in items:
+            old = known.get(it["doc_id"])
+            if (old is None or old["status"] == "removed" or old["retry"] or old["path"] != it["path"]
+                    or (old["sha256"], old["meta_sha256"], old["extractor_version"]) != (
+                        it["sha256"], it["meta_sha256"], version)):
+                return None
+        if any(d not in present and old["status"] != "removed" for d, old in known.items()):
+            return None
+        counts = dict(con.execute("SELECT status, count(*) FROM documents GROUP BY 1").fetchall())
+        return {"docs_total": len(items), "docs_new": 0, "docs_changed": 0, "docs_unchanged": len(items),
+                "docs_removed": 0, "extracted": 0, "docs_ok": counts.get("ok", 0),
+                "docs_duplicate": counts.get("duplicate", 0), "docs_empty": counts.get("empty", 0),
+                "docs_failed": counts.get("failed", 0), "failed_now": 0,
+                "figures": con.execute("SELECT count(*) FROM figures").fetchone()[0],
+                "rejected": con.execute("SELECT count(*) FROM rejected").fetchone()[0], "changed_doc_ids": []}
+
+
+def run_ingest(raw_dir=None, db_path=None, executor="processes", workers=None, progress=True,
+               wait: float = 600.0, record_run: bool = True) -> dict:
+    """Bring the store up to date with raw_dir; returns the summary counts."""
+    from pipeline.executor import run_many
+    from pipeline.extract import EXTRACTOR_VERSION
+    from pipeline.extract.metrics import metric_table
+    from pipeline.store import lock, write_session
+    from pipeline.store import load
+
+    t0 = time.perf_counter()
+    started = datetime.now()
+    raw_dir = Path(raw_dir) if raw_dir else config.raw_dir()
+    db_path = Path(db_path) if db_path else config.db_path()
+    with lock(db_path, wait=wait, what="ingest"):
+        items = scan(raw_dir)
+        if not record_run and db_path.exists():
+            quiet = _nothing_to_do(db_path, items, EXTRACTOR_VERSION)
+            if quiet is not None:
+                quiet.update(run_id=None, db_path=str(db_path), raw_dir=str(raw_dir),
+                             seconds=time.perf_counter() - t0, docs_per_second=0.0)
+                return quiet
+        with write_session(db_path, what="ingest") as con:
+            known = load.known_documents(con)
+            new, changed, unchanged, todo = [], [], [], []
+            for it in items:
+                old = known.get(it["doc_id"])
+                if old is None or old["status"] == "removed":
+                    new.append(it["doc_id"])
+                elif (old["sha256"], old["meta_sha256"], old["extractor_version"]) != (
+                        it["sha256"], it["meta_sha256"], EXTRACTOR_VERSION) or old["retry"]:
+                    changed.append(it["doc_id"])
+                else:
+                    unchanged.append(it)
+                    continue
+                todo.append(it)
+            present = {it["doc_id"] for it in items}
+            removed = [d for d, old in known.items() if d not in present and old["status"] != "removed"]
+            # an unchanged file that moved keeps its figures; only the path is updated
+            moved = [(it["path"], it["doc_id"]) for it in unchanged if known[it["doc_id"]]["path"] != it["path"]]
+            if moved:
+                con.executemany("UPDATE documents SET path = ? WHERE doc_id = ?", moved)
+
+            failed_now = 0
+            if todo:
+                bar = None
+                if progress:
+                    from tqdm import tqdm
+
+                    bar = tqdm(total=len(todo), unit="doc", desc="ingest", file=sys.stderr, dynamic_ncols=True)
+                batch = []
+                # biggest files first so one large file does not finish alone at the end
+                todo.sort(key=lambda it: -it["size_bytes"])
+                if executor == "processes" and len(todo) < 4:
+                    executor = "serial"  # starting worker processes costs more than a few files
+                for result in run_many(process_file, todo, executor=executor, workers=workers):
+                    batch.append(result)
+                    failed_now += result["document"]["status"] == "failed"
+                    if bar is not None:
+                        bar.update(1)
+                        bar.set_postfix_str(result["document"]["doc_id"][-24:], refresh=False)
+                    if len(batch) >= FLUSH_EVERY:
+                        load.write_documents(con, batch)
+                        batch = []
+                load.write_documents(con, batch)
+                if bar is not None:
+                    bar.close()
+            load.mark_removed(con, removed)
+            if todo or removed:
+                load.resolve_duplicates(con)
+                load.rebuild_reporting(con, [it["doc_id"] for it in todo] + removed, _region_rows(), metric_table())
+            elif not con.execute("SELECT count(*) FROM metrics").fetchone()[0]:
+                load.rebuild_reporting(con, [], _region_rows(), metric_table())
+            counts = dict(con.execute("SELECT status, count(*) FROM documents GROUP BY 1").fetchall())
+            n_figures = con.execute("SELECT count(*) FROM figures").fetchone()[0]
+            n_rejected = con.execute("SELECT count(*) FROM rejected").fetchone()[0]
+            seconds = time.perf_counter() - t0
+            summary = {
+                "run_id": uuid.uuid4().hex[:12], "db_path": str(db_path), "raw_dir": str(raw_dir),
+                "docs_total": len(items), "docs_new": len(new), "docs_changed": len(changed),
+                "docs_unchanged": len(unchanged), "docs_removed": len(removed), "extracted": len(todo),
+                "docs_ok": counts.get("ok", 0), "docs_duplicate": counts.get("duplicate", 0),
+                "docs_empty": counts.get("empty", 0), "docs_failed": counts.get("failed", 0),
+                "failed_now": failed_now, "figures": n_figures, "rejected": n_rejected,
+                "changed_doc_ids": sorted(new + changed + removed),
+            }
+            if record_run:
+                load.record_run(con, {**summary, "kind": "ingest", "started_at": started, "ended_at": datetime.now(),
+                                      "status": "ok", "message": None, "seconds": seconds})
+        if todo or removed or not (db_path.parent / "parquet" / "figures.parquet").exists():
+            from pipeline.store import read_connection
+
+            with read_connection(db_path) as rcon:
+                load.export_parquet(rcon, db_path.parent / "parquet")
+    summary["seconds"] = time.perf_counter() - t0
+    summary["docs_per_second"] = len(todo) / summary["seconds"] if todo else 0.0
+    return summary

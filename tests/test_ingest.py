@@ -1,0 +1,154 @@
+"""The ingest stage on real seed documents plus the files a real RAW folder ends up holding:
+empty, binary, re-encoded (GBK, Big5, UTF-16), truncated, and one with a <script> tag."""
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline.extract import extract_text
+from pipeline.ingest import run_ingest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "data" / "raw").glob("*.txt"))
+
+
+def _reencoded(seed: Path, encoding: str, label: str) -> tuple[bytes, str]:
+    # A header line keeps the copy from being the same text as its seed (which would make it a duplicate).
+    text = f"{label}副本\n" + seed.read_text(encoding="utf-8")
+    data = text.encode(encoding, errors="ignore")  # Big5 lacks a few characters of the inline pinyin
+    return data, data.decode(encoding)
+
+
+def build_corpus(folder: Path) -> dict[str, dict]:
+    """Write the test corpus; returns doc_id -> what the store must say about it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    expected = {}
+    for seed in SEEDS:
+        shutil.copy(seed, folder / seed.name)
+        expected[seed.stem] = {"status": "ok", "text": seed.read_text(encoding="utf-8")}
+    (folder / "empty.txt").write_bytes(b"")
+    expected["empty"] = {"status": "empty"}
+    (folder / "random.bin").write_bytes(random.Random(5).randbytes(4096))
+    expected["random"] = {"status": "failed"}
+    for name, seed, enc, label in [("gbk_copy", SEEDS[1], "gbk", "GBK"), ("big5_copy", SEEDS[2], "big5", "Big5"),
+                                   ("utf16_copy", SEEDS[3], "utf-16", "UTF-16")]:
+        data, text = _reencoded(seed, enc, label)
+        (folder / f"{name}.txt").write_bytes(data)
+        expected[name] = {"status": "ok", "text": text, "encoding": enc}
+    cut = SEEDS[4].read_bytes()
+    cut = cut[: len(cut) // 2]
+    while (cut[-1] & 0xC0) == 0x80 or cut[-1] < 0x80:  # end inside a multi-byte character
+        cut = cut[:-1]
+    (folder / "truncated.txt").write_bytes(cut)
+    expected["truncated"] = {"status": "ok", "reason": "truncated"}
+    script = "<script>alert('x')</script>\n" + SEEDS[0].read_text(encoding="utf-8")[:400]
+    (folder / "script.txt").write_text(script, encoding="utf-8")
+    expected["script"] = {"status": "ok"}
+    return expected
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory):
+    base = tmp_path_factory.mktemp("ingest")
+    expected = build_corpus(base / "raw")
+    db = base / "processed" / "figures.duckdb"
+    summary = run_ingest(base / "raw", db, executor="serial", progress=False)
+    return base, expected, db, summary
+
+
+def test_every_file_gets_a_documents_row_with_the_right_status(ingested):
+    _, expected, db, summary = ingested
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = {r[0]: r[1:] for r in con.execute("SELECT doc_id, status, reason, encoding FROM documents").fetchall()}
+    assert set(rows) == set(expected)
+    for doc_id, want in expected.items():
+        status, reason, encoding = rows[doc_id]
+        assert status == want["status"], (doc_id, status, reason)
+        if status in ("empty", "failed"):
+            assert reason, doc_id
+        if "reason" in want:
+            assert want["reason"] in (reason or ""), (doc_id, reason)
+    assert summary["docs_total"] == len(expected) and summary["docs_new"] == len(expected)
+
+
+def test_reencoded_files_have_their_figures(ingested):
+    _, expected, db, _ = ingested
+    with duckdb.connect(str(db), read_only=True) as con:
+        for name in ("gbk_copy", "big5_copy", "utf16_copy"):
+            got = con.execute('SELECT start, "end", value, unit, metric FROM figures WHERE doc_id = ? ORDER BY start',
+                              [name]).fetchall()
+            want = sorted((f["start"], f["end"], f["value"], f["unit"], f["metric"])
+                          for f in extract_text(name, expected[name]["text"]))
+            assert want, name
+            assert got == want, name
+            enc = con.execute("SELECT encoding FROM documents WHERE doc_id = ?", [name]).fetchone()[0]
+            assert enc.replace("_", "-").lower().startswith(expected[name]["encoding"][:4]) or (
+                expected[name]["encoding"] == "gbk" and "gb" in enc), (name, enc)
+
+
+def test_cli_exit_status_zero_and_second_run_reads_nothing(ingested, tmp_path):
+    base, expected, db, _ = ingested
+    env = {**os.environ, "RAW": str(base / "raw"), "PROCESSED": str(db.parent)}
+    out = subprocess.run([sys.executable, "-m", "pipeline", "ingest", "--no-progress"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert f"{len(expected)} unchanged" in out.stdout and "read 0 " in out.stdout, out.stdout
+    assert (db.parent / "parquet" / "figures.parquet").exists()
+
+
+def test_changed_removed_and_duplicate_files(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for seed in SEEDS[:3]:
+        shutil.copy(seed, raw / seed.name)
+    db = tmp_path / "p" / "figures.duckdb"
+    run_ingest(raw, db, executor="serial", progress=False)
+    # a copy under another name is a duplicate; its figures are not counted twice
+    shutil.copy(SEEDS[0], raw / "zz_copy.txt")
+    # a changed file has its figures replaced; a removed file's figures leave the reporting tables
+    shortened = SEEDS[1].read_text(encoding="utf-8")[:2500]
+    (raw / SEEDS[1].name).write_text(shortened, encoding="utf-8")
+    (raw / SEEDS[2].name).unlink()
+    s = run_ingest(raw, db, executor="serial", progress=False)
+    assert (s["docs_new"], s["docs_changed"], s["docs_unchanged"], s["docs_removed"], s["extracted"]) == (1, 1, 1, 1, 2)
+    with duckdb.connect(str(db), read_only=True) as con:
+        status = dict(con.execute("SELECT doc_id, status || coalesce(':' || duplicate_of, '') FROM documents").fetchall())
+        assert status["zz_copy"] == f"duplicate:{SEEDS[0].stem}"
+        assert status[SEEDS[2].stem] == "removed"
+        per_doc = dict(con.execute("SELECT doc_id, count(*) FROM figures GROUP BY 1").fetchall())
+        assert "zz_copy" not in per_doc and SEEDS[2].stem not in per_doc
+        want = len(extract_text(SEEDS[1].stem, shortened))
+        assert 0 < want < len(extract_text(SEEDS[1].stem, SEEDS[1].read_text(encoding="utf-8")))
+        assert per_doc[SEEDS[1].stem] == want
+        n_docs = con.execute("SELECT n_documents FROM facts WHERE doc_id = ? LIMIT 1", [SEEDS[0].stem]).fetchone()[0]
+        assert n_docs == 2
+    # the original disappears: the duplicate takes over without being read again
+    (raw / SEEDS[0].name).unlink()
+    s = run_ingest(raw, db, executor="serial", progress=False)
+    assert s["extracted"] == 0 and s["docs_removed"] == 1
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT status FROM documents WHERE doc_id = 'zz_copy'").fetchone()[0] == "ok"
+        assert con.execute("SELECT count(*) FROM figures WHERE doc_id = 'zz_copy'").fetchone()[0] > 0
+
+
+def test_sidecar_gives_date_url_and_period(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "page.txt").write_text("今年以来，全市共查处问题71起，给予党纪政务处分68人。", encoding="utf-8")
+    (raw / "page.txt.meta.json").write_text(
+        '{"url": "https://example.org/a.html", "published": "2022-09-08", "source": "某市纪委"}', encoding="utf-8")
+    db = tmp_path / "p" / "figures.duckdb"
+    s = run_ingest(raw, db, executor="serial", progress=False)
+    assert s["docs_total"] == 1  # the sidecar is metadata, not a document
+    with duckdb.connect(str(db), read_only=True) as con:
+        doc = con.execute("SELECT published::VARCHAR, url, source FROM documents").fetchone()
+        assert doc == ("2022-09-08", "https://example.org/a.html", "某市纪委")
+        periods = {r[0] for r in con.execute("SELECT period FROM figures").fetchall()}
+        assert periods == {"2022-01/2022-09"}
