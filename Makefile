@@ -18,7 +18,7 @@ export GX_ANALYTICS_ENABLED := false
 export MPLBACKEND := Agg
 export PYTHONUNBUFFERED := 1
 
-.PHONY: help setup ingest validate report reports overview nightly status regions eval bench test clean
+.PHONY: help setup ingest validate report reports nightly status regions eval bench test clean
 
 ## Show the targets and what they do
 help:

@@ -89,15 +89,18 @@ def build_corpus(sources: list[Path], n: int, out: Path) -> dict:
     from pipeline.extract import DecodeError, doc_id_for, read_document
     from pipeline.extract.decode import decode_bytes
 
-    info = []  # per source: (path, bytes, format, codec, text bytes); the sources, not the corpus
+    info = []  # per source: (path, format, codec, text bytes); the sources, not the corpus
     for path in sources:
         data = path.read_bytes()
         try:
             decoded = read_document(path)
             _, encoding, _ = decode_bytes(data)
-        except DecodeError:
-            continue  # unreadable sources are the ingest's test data, not throughput material
-        info.append((path, decoded.format, _marker_codec(data, encoding), len(decoded.text.encode("utf-8"))))
+            codec = _marker_codec(data, encoding)
+        except (DecodeError, LookupError) as e:
+            # unreadable sources are the ingest's test data, not throughput material
+            print(f"{path}: not used: {e}", file=sys.stderr)
+            continue
+        info.append((path, decoded.format, codec, len(decoded.text.encode("utf-8"))))
     if not info:
         raise SystemExit("error: no readable source documents")
     out.mkdir(parents=True, exist_ok=True)

@@ -135,6 +135,8 @@ def peer_ids(con, region_id: str, peers: list[str] | None = None) -> list[str]:
     with_figures = regions_with_figures(con)
     info = region_info(con, region_id)
     others = with_figures[with_figures["region_id"] != region_id]
+    if others.empty:
+        return []  # the only region in the store: nothing to compare with
     path = info["path"]
     siblings = others[others["path"].map(lambda p: list(p)[:-1] == path[:-1] and len(p) == len(path))]
     if info.get("parent_id") and has_table(con, "regions"):

@@ -66,7 +66,10 @@ def run(args: argparse.Namespace) -> int:
     with con:
         try:
             slug = slug or queries.find_region(con, args.region)
-            queries.region_info(con, slug)  # the region must have figures to report on
+            with_figures = list(queries.regions_with_figures(con)["region_id"])
+            if slug not in with_figures:
+                raise LookupError(f"{args.region!r} ({slug}) has no figures in the store; regions with "
+                                  f"figures: {', '.join(with_figures[:30]) or '(none)'}")
         except LookupError as e:
             print(f"error: {e}", file=sys.stderr)
             return 2
