@@ -66,8 +66,10 @@ def regions_with_figures(con) -> pd.DataFrame:
     regions = "left join regions r using (region_id)" if has_table(con, "regions") else ""
     name = "coalesce(any_value(r.name), any_value(f.region_path)[-1])" if regions else "any_value(f.region_path)[-1]"
     level = "any_value(r.level)" if regions else "NULL"
+    # the region's own path: a figure's path may go down to a 街道 beneath it
+    path = "coalesce(any_value(r.path), min(f.region_path))" if regions else "min(f.region_path)"
     return con.execute(f"""
-        select f.region_id, {name} as name, {level} as level, any_value(f.region_path) as path,
+        select f.region_id, {name} as name, {level} as level, {path} as path,
                count(*) as n_figures, count(distinct f.doc_id) as n_documents
         from figures f {regions}
         where f.region_id is not null and f.region_id <> 'unknown'
