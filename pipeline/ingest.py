@@ -7,7 +7,10 @@ atomically), Parquet exports in PROCESSED/parquet/, a summary dict and a `runs` 
 Incremental: a file is read again only when its bytes (sha256), its sidecar or the extractor
 version changed; otherwise it costs one hash. Each file gets a `documents` row whatever happens
 to it (ok, empty, duplicate, failed, removed) with the reason. Extraction runs in worker
-processes through `pipeline.executor.run_many`; this process is the single writer.
+processes, or on a Dask cluster (`--executor dask --scheduler ADDRESS`), through
+`pipeline.executor.run_many`; this process is the single writer. It streams the results into
+DuckDB in batches and keeps only the file list (paths and hashes) for the whole corpus, so its
+memory does not grow with the corpus.
 """
 from __future__ import annotations
 
@@ -31,6 +34,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--db", type=Path, default=None, help="DuckDB file (default: PROCESSED/figures.duckdb)")
     parser.add_argument("--executor", choices=["processes", "serial", "dask"], default="processes")
     parser.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    parser.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                        help="Dask scheduler address, e.g. tcp://host:8786 (with --executor dask; "
+                             "default: a local cluster of --workers processes)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     parser.add_argument("--wait", type=float, default=600.0,
                         help="seconds to wait for another run holding the store (default 600)")
@@ -39,9 +45,12 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from pipeline.store import StoreBusy
 
+    if args.scheduler and args.executor != "dask":
+        print("ingest: --scheduler is the address of a Dask cluster: use it with --executor dask", file=sys.stderr)
+        return 2
     try:
         summary = run_ingest(args.raw, args.db, executor=args.executor, workers=args.workers,
-                             progress=not args.no_progress, wait=args.wait)
+                             progress=not args.no_progress, wait=args.wait, scheduler=args.scheduler)
     except StoreBusy as e:
         print(f"ingest: {e}", file=sys.stderr)
         return 75
@@ -226,8 +235,11 @@ def _nothing_to_do(db_path: Path, items: list[dict], version: str) -> dict | Non
 
 
 def run_ingest(raw_dir=None, db_path=None, executor="processes", workers=None, progress=True,
-               wait: float = 600.0, record_run: bool = True) -> dict:
-    """Bring the store up to date with raw_dir; returns the summary counts."""
+               wait: float = 600.0, record_run: bool = True, scheduler: str | None = None) -> dict:
+    """Bring the store up to date with raw_dir; returns the summary counts.
+
+    `scheduler` is a Dask scheduler address for `executor="dask"` (None: a local cluster).
+    """
     from pipeline.executor import run_many
     from pipeline.extract import EXTRACTOR_VERSION
     from pipeline.extract.metrics import metric_table
@@ -279,16 +291,17 @@ def run_ingest(raw_dir=None, db_path=None, executor="processes", workers=None, p
                 todo.sort(key=lambda it: -it["size_bytes"])
                 if executor == "processes" and len(todo) < 4:
                     executor = "serial"  # starting worker processes costs more than a few files
-                for result in run_many(process_file, todo, executor=executor, workers=workers):
+                for result in run_many(process_file, todo, executor=executor, workers=workers,
+                                       scheduler=scheduler):
                     batch.append(result)
                     failed_now += result["document"]["status"] == "failed"
                     if bar is not None:
                         bar.update(1)
                         bar.set_postfix_str(result["document"]["doc_id"][-24:], refresh=False)
                     if len(batch) >= FLUSH_EVERY:
-                        load.write_documents(con, batch)
+                        load.write_documents(con, batch, known)
                         batch = []
-                load.write_documents(con, batch)
+                load.write_documents(con, batch, known)
                 if bar is not None:
                     bar.close()
             load.mark_removed(con, removed)

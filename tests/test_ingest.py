@@ -152,3 +152,56 @@ def test_sidecar_gives_date_url_and_period(tmp_path):
         assert doc == ("2022-09-08", "https://example.org/a.html", "某市纪委")
         periods = {r[0] for r in con.execute("SELECT period FROM figures").fetchall()}
         assert periods == {"2022-01/2022-09"}
+
+
+def test_cli_on_a_dask_scheduler_gives_the_serial_figures(ingested, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    _, _, serial_db, _ = ingested
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, raw / seed.name)
+    env = {**os.environ, "RAW": str(raw), "PROCESSED": str(tmp_path / "p")}
+    query = ('SELECT figure_id, value, unit, qualifier, metric, region_id, period FROM figures '
+             'WHERE doc_id IN (SELECT unnest(?)) ORDER BY figure_id')
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        out = subprocess.run([sys.executable, "-m", "pipeline", "ingest", "--no-progress", "--executor", "dask",
+                              "--scheduler", cluster.scheduler_address], cwd=ROOT, env=env,
+                             capture_output=True, text=True, timeout=180)
+        worked_there = cluster.scheduler.transition_counter  # the extraction ran on this cluster
+    assert out.returncode == 0, out.stderr
+    assert worked_there > 0
+    assert f"read {len(SEEDS)} " in out.stdout, out.stdout
+    ids = [s.stem for s in SEEDS]
+    with duckdb.connect(str(tmp_path / "p" / "figures.duckdb"), read_only=True) as con:
+        got = con.execute(query, [ids]).fetchall()
+    with duckdb.connect(str(serial_db), read_only=True) as con:
+        want = con.execute(query, [ids]).fetchall()
+    assert want and got == want
+
+
+def test_cli_scheduler_without_dask_is_refused(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "pipeline", "ingest", "--no-progress", "--scheduler", "tcp://127.0.0.1:1"],
+                         cwd=ROOT, env={**os.environ, "RAW": str(tmp_path), "PROCESSED": str(tmp_path / "p")},
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and "--executor dask" in out.stderr
+
+
+def test_parquet_exports_hold_the_tables(ingested):
+    import pyarrow.parquet as pq
+
+    from pipeline.store.schema import EXPORTED
+
+    _, _, db, _ = ingested
+    with duckdb.connect(str(db), read_only=True) as con:
+        for table in EXPORTED:
+            exported = pq.read_table(db.parent / "parquet" / f"{table}.parquet")
+            columns = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
+            assert exported.column_names == columns, table
+            if table != "runs":  # a run that changed nothing records itself but does not export again
+                assert exported.num_rows == con.execute(f"SELECT count(*) FROM {table}").fetchone()[0], table
+        figures = pq.read_table(db.parent / "parquet" / "figures.parquet")
+        assert figures.num_rows > 100 and str(figures.schema.field("region_path").type).startswith("list")
+        want = sorted(con.execute("SELECT figure_id, value FROM figures").fetchall())
+        assert sorted(zip(figures.column("figure_id").to_pylist(), figures.column("value").to_pylist())) == want
+    assert not list((db.parent / "parquet").glob(".*.tmp"))  # no temporary file left behind

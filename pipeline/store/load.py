@@ -38,15 +38,21 @@ def _arrow_table(rows: list[dict], fields: list[str], con, table: str):
     return pa.Table.from_pylist([{f: r.get(f) for f in fields} for r in rows], schema=schema)
 
 
-def write_documents(con, results: list[dict]) -> None:
-    """Upsert the documents rows of `results` and replace their mentions."""
+def write_documents(con, results: list[dict], known: set[str] | dict | None = None) -> None:
+    """Upsert the documents rows of `results` and replace their mentions.
+
+    `known`: the doc_ids the store already holds, if the caller has them; only those need their
+    old rows deleted (each delete scans `mentions`, which on a first run would make loading
+    quadratic in the corpus).
+    """
     if not results:
         return
     docs = [r["document"] for r in results]
     figs = [f for r in results for f in r["figures"]]
-    ids = [d["doc_id"] for d in docs]
-    con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids])
-    con.execute("DELETE FROM mentions WHERE doc_id IN (SELECT unnest(?))", [ids])
+    ids = [d["doc_id"] for d in docs if known is None or d["doc_id"] in known]
+    if ids:
+        con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids])
+        con.execute("DELETE FROM mentions WHERE doc_id IN (SELECT unnest(?))", [ids])
     doc_tbl = _arrow_table(docs, DOC_FIELDS, con, "documents")
     con.register("_docs", doc_tbl)
     con.execute(f"INSERT INTO documents ({', '.join(DOC_FIELDS)}) SELECT * FROM _docs")
@@ -150,22 +156,26 @@ def record_run(con, row: dict) -> None:
 
 
 def export_parquet(con, out_dir) -> list:
-    """Write every reporting table to `out_dir/<table>.parquet` (pyarrow), each replaced atomically."""
+    """Write every reporting table to `out_dir/<table>.parquet`, each replaced atomically.
+
+    DuckDB's COPY streams each table to the file in row groups, so memory does not grow with
+    the table (a whole-table Arrow copy would).
+    """
     import os
     from pathlib import Path
 
-    import pyarrow.parquet as pq
-
     from pipeline.store.schema import EXPORTED
+    from pipeline.store.session import limited
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for table in EXPORTED:
-        tbl = con.sql(f"SELECT * FROM {table}").to_arrow_table()
-        target = out_dir / f"{table}.parquet"
-        tmp = out_dir / f".{table}.parquet.{os.getpid()}.tmp"
-        pq.write_table(tbl, tmp)
-        os.replace(tmp, target)
-        written.append(target)
+    with limited(con):
+        for table in EXPORTED:
+            target = out_dir / f"{table}.parquet"
+            tmp = out_dir / f".{table}.parquet.{os.getpid()}.tmp"
+            quoted = str(tmp).replace("'", "''")
+            con.execute(f"COPY (SELECT * FROM {table}) TO '{quoted}' (FORMAT parquet, COMPRESSION zstd)")
+            os.replace(tmp, target)
+            written.append(target)
     return written

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
        "十": 10, "十一": 11, "十二": 12}
@@ -80,21 +81,30 @@ def _resolve(kind: str, m: re.Match, published: date | None) -> str | None:
     return None
 
 
-def period_for(sentence: str | None, offset: int | None, published: date | None) -> str | None:
-    """Period of the figure at `offset` in `sentence` (the cue closest before it, else after it)."""
-    if not sentence:
-        return None
-    offset = len(sentence) if offset is None else max(0, min(offset, len(sentence)))
-    found = []  # (distance, -priority, match span, kind, match)
+@lru_cache(maxsize=256)
+def _cues(sentence: str) -> tuple:
+    """(priority, kind, match) of every cue in the sentence; several figures share a sentence."""
+    found = []
     taken: list[tuple[int, int]] = []
     for prio, (kind, rx) in enumerate(CUES):
         for m in rx.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue  # a more specific cue already covers this text (2019年以来 is not 2019年)
             taken.append(m.span())
-            before = m.end() <= offset
-            dist = offset - m.end() if before else 10_000 + m.start() - offset
-            found.append((dist, prio, kind, m))
+            found.append((prio, kind, m))
+    return tuple(found)
+
+
+def period_for(sentence: str | None, offset: int | None, published: date | None) -> str | None:
+    """Period of the figure at `offset` in `sentence` (the cue closest before it, else after it)."""
+    if not sentence:
+        return None
+    offset = len(sentence) if offset is None else max(0, min(offset, len(sentence)))
+    found = []  # (distance, priority, kind, match)
+    for prio, kind, m in _cues(sentence):
+        before = m.end() <= offset
+        dist = offset - m.end() if before else 10_000 + m.start() - offset
+        found.append((dist, prio, kind, m))
     for _, _, kind, m in sorted(found, key=lambda t: (t[0], t[1])):
         p = _resolve(kind, m, published)
         if p:

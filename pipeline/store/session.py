@@ -5,6 +5,10 @@ a second process waits up to `wait` seconds, then raises `StoreBusy` with who ho
 `write_session(db_path)` copies the current database to a temporary file in the same folder,
 yields a connection to the copy, and on success atomically `os.replace`s the original with it;
 if the process dies on the way, the original file is untouched. `read_connection` opens read-only.
+
+`write_session` opens DuckDB with `SETTINGS`: a bounded buffer pool (larger work spills to a
+temporary folder) so the memory of a run does not grow with the size of the store;
+`limited(con)` applies the same bounds to another connection for one piece of work.
 """
 from __future__ import annotations
 
@@ -15,6 +19,13 @@ import time
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+
+# DuckDB's defaults take 80% of RAM and every core; the store is written by one process on a
+# small machine, next to extraction workers, so its memory is capped and its threads few.
+SETTINGS = {
+    "memory_limit": "256MB",
+    "threads": min(2, os.cpu_count() or 1),
+}
 
 _held: dict[str, int] = {}  # lock path -> depth, so nested stages of one run do not deadlock
 
@@ -95,11 +106,12 @@ def write_session(db_path: Path, wait: float = 600.0, what: str = "run"):
         db_path.parent.mkdir(parents=True, exist_ok=True)
         # Leftovers of a killed run: we hold the lock, so nobody else is writing them.
         for stale in db_path.parent.glob(f".{db_path.name}.*.tmp*"):
-            stale.unlink(missing_ok=True)
+            _remove(stale)
         tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
+        spill = Path(f"{tmp}.spill")  # DuckDB's overflow when a statement outgrows memory_limit
         if db_path.exists():
             shutil.copyfile(db_path, tmp)
-        con = duckdb.connect(str(tmp))
+        con = duckdb.connect(str(tmp), config={**SETTINGS, "temp_directory": str(spill)})
         try:
             ensure_schema(con)
             yield con
@@ -107,9 +119,10 @@ def write_session(db_path: Path, wait: float = 600.0, what: str = "run"):
             con.close()
         except BaseException:
             con.close()
-            tmp.unlink(missing_ok=True)
-            Path(str(tmp) + ".wal").unlink(missing_ok=True)
+            for leftover in (tmp, Path(f"{tmp}.wal"), spill):
+                _remove(leftover)
             raise
+        _remove(spill)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, db_path)
@@ -123,4 +136,25 @@ def read_connection(db_path: Path):
     db_path = Path(db_path)
     if not db_path.exists():
         raise FileNotFoundError(f"no store at {db_path}: run `make ingest` first")
+    # default configuration: DuckDB refuses a second connection to a file opened with another one
     return duckdb.connect(str(db_path), read_only=True)
+
+
+@contextmanager
+def limited(con):
+    """`SETTINGS` on `con` for the duration of the block, its own settings back afterwards."""
+    before = {k: con.execute("SELECT current_setting(?)", [k]).fetchone()[0] for k in SETTINGS}
+    try:
+        for k, v in SETTINGS.items():
+            con.execute(f"SET {k} = '{v}'")
+        yield con
+    finally:
+        for k, v in before.items():
+            con.execute(f"SET {k} = '{v}'")
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
