@@ -47,6 +47,7 @@ def extract_text(doc: str, original: str, title: str | None = None) -> list[dict
             kept.append(q)
     figures = []
     prev_by_clause: dict[int, tuple] = {}
+    sentences: dict[tuple[int, int], tuple[int, int, str]] = {}  # figures share sentences
     for i, q in enumerate(kept):
         clause = seg.clause_at(q.match_start, q.match_end)
         prev = prev_by_clause.get(clause.start)
@@ -54,13 +55,17 @@ def extract_text(doc: str, original: str, title: str | None = None) -> list[dict
         sent = seg.sentence_at(q.start)
         metric = classify(text, q, clause.start, clause.end, prev, nxt, sent.start)
         prev_by_clause[clause.start] = (q, metric)
-        s_start, s_end = norm.span(sent.start, sent.end)
-        s_start, s_end = strip_sentence(original, s_start, s_end)
+        sentence = sentences.get((sent.start, sent.end))
+        if sentence is None:
+            s_start, s_end = norm.span(sent.start, sent.end)
+            s_start, s_end = strip_sentence(original, s_start, s_end)
+            sentence = sentences[sent.start, sent.end] = (s_start, s_end, original[s_start:s_end])
+        s_start, s_end, sentence_text = sentence
         start, end = norm.span(q.start, q.end)
         figures.append({
             "doc": doc, "start": start, "end": end, "value": q.value, "unit": q.unit,
             "qualifier": q.qualifier, "metric": metric, "region_path": [], "region_id": None,
-            "sentence": original[s_start:s_end], "sentence_start": s_start, "sentence_end": s_end,
+            "sentence": sentence_text, "sentence_start": s_start, "sentence_end": s_end,
         })
     regions = attribute_figures(text, [q.start for q in kept], title=title)
     for fig, region in zip(figures, regions):

@@ -13,6 +13,7 @@ CN_NUMERAL_CHARS = set("零〇一二两三四五六七八九十百千万")
 DURATION_AFTER = re.compile(r"^(月|工作日|小时|星期|季度|年度|学时|课时)")
 # 12345政务服务便民热线, 8890热线: numbers that name a line, not a quantity
 QUOTES = [("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ('"', '"')]
+_OPENERS = re.compile("|".join(re.escape(o) for o, _ in QUOTES))  # a quote must open near a figure inside it
 HOTLINE_AFTER = re.compile(r"^(热线|专线|服务热线|便民热线|政务服务)")
 
 
@@ -46,7 +47,7 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
         return "part of a code or range"
     if _inside(text, q.start, "《", "》", 60):
         return "inside a title"
-    if any(_inside(text, q.start, o, c, 14) for o, c in QUOTES):
+    if _OPENERS.search(text, max(0, q.start - 14), q.start) and any(_inside(text, q.start, o, c, 14) for o, c in QUOTES):
         return "inside a quoted name or slogan"
     if q.chinese:
         num = text[q.start:q.end]

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pipeline.extract.numbers import Quantity
@@ -35,6 +36,18 @@ class Metric:
     description: str
     classes: tuple[str, ...]
     triggers: tuple[str, ...]
+
+    @cached_property
+    def words(self) -> tuple[tuple[str, tuple[str, ...], bool, bool], ...]:
+        """Each trigger as (trigger, its words, is a verb…noun pair, is a bare noun), split once
+        rather than for every fragment looked at."""
+        return tuple((t, tuple(t.split("…")), "…" in t, t in NOUNS) for t in self.triggers)
+
+    @cached_property
+    def any_word(self) -> re.Pattern | None:
+        """Finds any word of any of its triggers: a fragment without one needs no trigger tried."""
+        parts = {p for t in self.triggers for p in t.split("…")}
+        return re.compile("|".join(map(re.escape, sorted(parts, key=len, reverse=True)))) if parts else None
 
 
 @lru_cache(maxsize=1)
@@ -121,27 +134,47 @@ def word_bounds(text: str) -> set[int]:
     return bounds
 
 
-def _find(trigger: str, text: str, bounds: set[int]) -> list[tuple[int, int]]:
-    """Occurrences (start, end) of a trigger that begins or ends a word; 'A…B' spans from A to B.
+class _Bounds:
+    """Word boundaries of a fragment (`word_bounds`), segmented on first need: the fragment's
+    two ends are boundaries anyway, and a trigger that starts or ends there needs no jieba."""
+
+    __slots__ = ("text", "_bounds")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._bounds: set[int] | None = None
+
+    def __contains__(self, i: int) -> bool:
+        if i == 0 or i == len(self.text):
+            return True
+        if self._bounds is None:
+            self._bounds = word_bounds(self.text)
+        return i in self._bounds
+
+
+def _occurrences(trigger: str, text: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
+    """Occurrences (start, end, words) of a trigger, aligned on words or not; 'A…B' spans from A
+    to B, and `words` holds the span of each of its words."""
+    if "…" in trigger:
+        first, second = trigger.split("…", 1)
+        return [(s, e2, w1 + w2) for s, _, w1 in _occurrences(first, text)
+                for s2, e2, w2 in _occurrences(second, text) if s < s2 <= s + MAX_GAP]
+    out = []
+    n = len(trigger)
+    i = text.find(trigger)
+    while i >= 0:
+        out.append((i, i + n, ((i, i + n),)))
+        i = text.find(trigger, i + 1)
+    return out
+
+
+def _aligned(words: tuple[tuple[int, int], ...], bounds) -> bool:
+    """Does each word of a trigger occurrence begin or end a word of the text?
 
     One aligned side is enough because jieba may join a trigger with its neighbour (立案查处,
     党纪政务处分); a trigger aligned on neither side is part of another word.
     """
-    if "…" in trigger:
-        first, second = trigger.split("…", 1)
-        out = []
-        for s, _ in _find(first, text, bounds):
-            for s2, e2 in _find(second, text, bounds):
-                if s < s2 <= s + MAX_GAP:
-                    out.append((s, e2))
-        return out
-    out = []
-    i = text.find(trigger)
-    while i >= 0:
-        if i in bounds or (i + len(trigger)) in bounds:
-            out.append((i, i + len(trigger)))
-        i = text.find(trigger, i + 1)
-    return out
+    return all(s in bounds or e in bounds for s, e in words)
 
 
 @lru_cache(maxsize=1)
@@ -154,23 +187,23 @@ def _any_trigger() -> re.Pattern:
     return re.compile("|".join(map(re.escape, sorted(parts, key=len, reverse=True))))
 
 
-def _nearest(text: str, candidates: list[Metric], from_end: bool) -> Metric | None:
-    """The metric whose trigger stands nearest to the figure (end of text if from_end, else start)."""
+def _nearest(text: str, candidates: Sequence[Metric], from_end: bool, bounds: _Bounds | None = None) -> Metric | None:
+    """The metric whose trigger stands nearest to the figure (end of text if from_end, else start).
+
+    `bounds`: the word boundaries of `text` when the caller needs them too."""
     if not text or not _any_trigger().search(text):
         return None
-    bounds = None  # segmented on the first trigger that occurs at all: most fragments hold none
     blocked = [(m.start(), m.end()) for w in _blockers() if w in text for m in re.finditer(re.escape(w), text)]
-    best: tuple[tuple, Metric] | None = None
+    hits = []
     for metric in candidates:
-        for trig in metric.triggers:
-            pair = "…" in trig
-            if not from_end and trig in NOUNS:
+        if metric.any_word is None or not metric.any_word.search(text):
+            continue
+        for trig, parts, pair, noun in metric.words:
+            if not from_end and noun:
                 continue  # after the figure only an action names it (对34人进行追责问责)
-            if not (all(part in text for part in trig.split("…")) if pair else trig in text):
+            if not (all(part in text for part in parts) if pair else trig in text):
                 continue
-            if bounds is None:
-                bounds = word_bounds(text)
-            for s, e in _find(trig, text, bounds):
+            for s, e, words in _occurrences(trig, text):
                 dist = len(text) - e if from_end else s
                 if pair and dist > PAIR_DISTANCE:
                     continue
@@ -179,9 +212,21 @@ def _nearest(text: str, candidates: list[Metric], from_end: bool) -> Metric | No
                 # nearest first; at the same place a verb…noun pair beats the bare noun, and of
                 # two pairs the verb nearer the figure governs it (通报…查处…问题 is 查处)
                 key = (dist, 0, -s) if pair else (dist, 1, -(e - s))
-                if best is None or key < best[0]:
-                    best = (key, metric)
-    return best[1] if best else None
+                hits.append((key, len(hits), words, metric))
+    # The first hit in that order whose words are aligned wins. Hits are checked in that order
+    # so that jieba segments the fragment only when a trigger ahead of the winner stands inside
+    # it (a trigger at either end of the fragment is aligned anyway).
+    bounds = bounds or _Bounds(text)
+    for _, _, words, metric in sorted(hits):
+        if _aligned(words, bounds):
+            return metric
+    return None
+
+
+@lru_cache(maxsize=None)
+def _candidates(cls: str) -> tuple[Metric, ...]:
+    """The metrics that count things of unit class `cls`, in the order of the metrics file."""
+    return tuple(m for m in lexicon()[1] if cls in m.classes)
 
 
 def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: tuple[Quantity, str] | None,
@@ -190,8 +235,7 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     cls = unit_class(q.unit)
     if q.unit == "元":
         return "amount_yuan"
-    _, metrics = lexicon()
-    candidates = [m for m in metrics if cls in m.classes]
+    candidates = _candidates(cls)
     left_from = max(clause_start, prev[0].match_end if prev else clause_start)
     left = text[left_from:q.match_start]
     if cls == "percent":
@@ -215,10 +259,13 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             return found.id
     right_end = clause_end if next_start is None else min(clause_end, next_start)
     right = text[q.match_end:right_end]
-    found = _nearest(right, candidates, from_end=False)
+    bounds = _Bounds(right)
+    found = _nearest(right, candidates, from_end=False, bounds=bounds)
     if found:
-        bounds = word_bounds(right)
-        first = min(s for t in found.triggers if t not in NOUNS for s, _ in _find(t, right, bounds))
+        # the first aligned action word, looked for from the left: jieba runs only when needed
+        occurrences = sorted((s, words) for t, _, _, noun in found.words if not noun
+                             for s, _, words in _occurrences(t, right))
+        first = next(s for s, words in occurrences if _aligned(words, bounds))
         # 对负有领导责任的4名中管干部予以追责问责, 1000余名…党员干部受到相应处理: the figure is the
         # object of the action named after it
         object_first = OBJECT_FIRST.search(left) or PASSIVE.search(right[:first])

@@ -2,21 +2,25 @@
 
 In: the decoded text. Out: a `Normalized` whose `text` is simplified Chinese with ASCII digits and
 punctuation, inline pinyin removed and mojibake runs blanked, and whose `origin[i]` is the index in
-the original text of normalised character i. Every figure is found in the normalised text and
-reported with offsets mapped back through `origin`, so provenance always points at the original.
+the original text of normalised character i (`span` maps a span back). Every figure is found in
+the normalised text and reported with offsets mapped back, so provenance always points at the
+original.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from itertools import accumulate
 
 # 紀(jì)委: a parenthesised pinyin syllable right after a Han character, with at least one tone mark
-# or ü, so that ERP(...) or 6人(次) are left alone.
+# or ü (the look-ahead: a toned letter among the first seven), so that ERP(...) or 6人(次) are left
+# alone. The Han character is checked behind the bracket, not before it: a pattern that opens
+# with a bracket is only tried at brackets. The group is the whole note (for `split`).
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-PINYIN_NOTE = re.compile(rf"(?<=[\u4e00-\u9fff])[(（]([a-z{_TONED}]{{1,7}})[)）]")
-_HAS_TONE = re.compile(rf"[{_TONED}]")
+PINYIN_NOTE = re.compile(rf"([(（](?<=[\u4e00-\u9fff][(（])(?=[a-z]{{0,6}}[{_TONED}])[a-z{_TONED}]{{1,7}}[)）])")
 
 # Mojibake: UTF-8 bytes read as GBK show rare characters, bopomofo and '?' next to each other.
 # Characters of the text are kept (figures next to a garbled run are real), but a run made of
@@ -28,11 +32,22 @@ _MOJIBAKE_CHARS = re.compile(r"[\u3100-\u312f\ue000-\uf8ff\ufffd]")
 class Normalized:
     original: str
     text: str
-    origin: list[int]  # origin[i] = index in `original` of text[i]; len(origin) == len(text) + 1
+    # Only pinyin notes are removed, so the offset map is a step function: from normalised index
+    # cut_at[k] on, `shift[k]` characters of the original have been dropped (cut_at[0] == 0).
+    cut_at: list[int] = field(default_factory=lambda: [0])
+    shift: list[int] = field(default_factory=lambda: [0])
+
+    def _origin(self, i: int) -> int:
+        return i + self.shift[bisect_right(self.cut_at, i) - 1]
+
+    @cached_property
+    def origin(self) -> list[int]:
+        """origin[i] = index in `original` of text[i]; len(origin) == len(text) + 1."""
+        return [self._origin(i) for i in range(len(self.text) + 1)]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the original text."""
-        return self.origin[start], self.origin[end - 1] + 1 if end > start else self.origin[start]
+        return self._origin(start), self._origin(end - 1) + 1 if end > start else self._origin(start)
 
 
 @lru_cache(maxsize=1)
@@ -54,23 +69,12 @@ def _fold_width(ch: str) -> str:
 # Characters `_fold_width` may change; only these are looked at (str.translate would look up
 # every character of the text).
 _WIDE = re.compile("[\u3000\u00a0\u2002\u2003\u2009\uff01-\uff5e]")
-_BRACKET = re.compile("[(（]")
 
 
 @lru_cache(maxsize=1)
 def _width_table() -> dict[str, str]:
     chars = ["\u3000", "\u00a0", "\u2002", "\u2003", "\u2009", *map(chr, range(0xFF01, 0xFF5F))]
     return {c: _fold_width(c) for c in chars}
-
-
-def _pinyin_notes(text: str):
-    """PINYIN_NOTE.finditer(text), tried at brackets only: a pattern that opens with a
-    look-behind is otherwise tried at every character. A note holds no second bracket, so the
-    matches are the same."""
-    for b in _BRACKET.finditer(text):
-        m = PINYIN_NOTE.match(text, b.start())
-        if m:
-            yield m
 
 
 def _to_simplified(text: str) -> str:
@@ -93,23 +97,17 @@ def _to_simplified(text: str) -> str:
 
 
 def normalize(original: str) -> Normalized:
-    keep: list[int] = []
-    parts: list[str] = []
-    pos = 0
-    for m in _pinyin_notes(original):
-        if not _HAS_TONE.search(m.group(1)):
-            continue
-        keep.extend(range(pos, m.start()))
-        parts.append(original[pos:m.start()])
-        pos = m.end()
-    keep.extend(range(pos, len(original)))
-    parts.append(original[pos:])
+    pieces = PINYIN_NOTE.split(original)  # kept text and notes, alternately
+    kept, notes = pieces[::2], pieces[1::2]
+    # note k stood at normalised index cut_at[k + 1]; from there on, shift[k + 1] characters of
+    # the original have been dropped
+    cut_at = [0, *accumulate(map(len, kept[:-1]))]
+    shift = [0, *accumulate(map(len, notes))]
     table = _width_table()
-    folded = _WIDE.sub(lambda m: table[m.group()], "".join(parts))
+    folded = _WIDE.sub(lambda m: table[m.group()], "".join(kept))
     text = _to_simplified(folded)
     text = _blank_mojibake(text)
-    origin = keep + [len(original)]
-    return Normalized(original=original, text=text, origin=origin)
+    return Normalized(original=original, text=text, cut_at=cut_at, shift=shift)
 
 
 _MOJIBAKE_RUN = re.compile(r"(?:[^\s,.;:!?，。；：！？、“”]*[\u3100-\u312f\ue000-\uf8ff\ufffd?][^\s,.;:!?，。；：！？、“”]*)")
@@ -119,7 +117,7 @@ def _blank_mojibake(text: str) -> str:
     """Replace garbled runs by spaces of the same length (offsets stay aligned)."""
     if not _MOJIBAKE_CHARS.search(text):
         return text
-    out = list(text)
+    blank = []
     for m in _MOJIBAKE_CHARS.finditer(text):
         # blank the garbled neighbourhood up to the next clause break, but never digits.
         lo = m.start()
@@ -128,6 +126,12 @@ def _blank_mojibake(text: str) -> str:
         hi = m.end()
         while hi < len(text) and hi - m.end() < 12 and text[hi] not in "，。；：！？、,.;:!\n" and not text[hi].isdigit():
             hi += 1
-        for i in range(lo, hi):
-            out[i] = " "
+        blank.append((lo, hi))
+    out, pos = [], 0
+    for lo, hi in sorted(blank):
+        lo = max(lo, pos)
+        if hi > lo:
+            out += [text[pos:lo], " " * (hi - lo)]
+            pos = hi
+    out.append(text[pos:])
     return "".join(out)

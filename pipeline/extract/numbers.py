@@ -38,11 +38,12 @@ CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 NUMBER = rf"(?P<num>{ARABIC}|{CHINESE})(?P<mult>[万亿])?"
 PREFIX_QUAL = r"(?P<pre>将近|接近|大约|约有|约|近|超过|多达|逾|超|不低于|不少于|不到|不足|少于|未满|不超过|不高于)?"
 MIDDLE_QUAL = r"(?P<mid>多|余|来)?"
-# `6人(次)` is 人次
-UNIT = rf"(?P<mult2>万|亿)?(?P<unit>个百分点|百分点|{UNIT_RE}|%)(?P<unit_note>\(次\))?"
+# `6人(次)` is 人次. The look-ahead on the units' first characters spares trying every unit
+# after each number that has none (一些, 三个代表 are rejected at once); the matches are the same.
+_UNIT_FIRST = "".join(sorted({u[0] for u in UNITS} | {"个", "百", "%"}))
+UNIT = rf"(?P<mult2>万|亿)?(?=[{_UNIT_FIRST}])(?P<unit>个百分点|百分点|{UNIT_RE}|%)(?P<unit_note>\(次\))?"
 SUFFIX_QUAL = r"(?P<post>以上|左右|以下|以内|上下|之多|多)?"
 
-QUANTITY = re.compile(PREFIX_QUAL + NUMBER + MIDDLE_QUAL + UNIT + SUFFIX_QUAL)
 PERCENT_WORDS = re.compile(r"百分之(?P<num>[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)")
 CHANGE_BEFORE = re.compile(r"(下降|降低|减少|下滑|回落|上升|增长|增加|提高|提升)(了)?(幅度)?(为|达)?$")
 NEGATIVE_CHANGES = ("下降", "降低", "减少", "下滑", "回落")
@@ -58,6 +59,13 @@ POST_QUALIFIER = {
     "多": "more_than", "余": "more_than", "来": "approx", "以上": "more_than", "之多": "more_than",
     "左右": "approx", "上下": "approx", "以下": "less_than", "以内": "less_than",
 }
+
+# A quantity starts with a digit, a Chinese numeral or a prefix qualifier. The look-ahead on
+# those characters only rejects positions where no match can begin (the matches are the same),
+# but it spares the regex engine trying the qualifier and number alternatives at every character
+# of the text.
+_STARTS = "".join(sorted({w[0] for w in PRE_QUALIFIER} | set(CHINESE.strip("[]+"))))
+QUANTITY = re.compile(rf"(?=[\d{_STARTS}])" + PREFIX_QUAL + NUMBER + MIDDLE_QUAL + UNIT + SUFFIX_QUAL)
 
 
 @dataclass
@@ -120,29 +128,33 @@ def tidy(value: float) -> float | int:
 def find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for m in QUANTITY.finditer(text):
-        num = m.group("num")
+        pre, num, mult, mid, mult2, unit, unit_note, post = m.group(
+            "pre", "num", "mult", "mid", "mult2", "unit", "unit_note", "post")
         chinese = not num[0].isdigit()
         value = parse_number(num)
         if value is None:
             continue
-        unit = m.group("unit")
-        if m.group("unit_note"):
+        if unit_note:
             unit = unit + "次"
-        value *= _multiplier(m.group("mult"), m.group("mult2"))
+        if mult or mult2:
+            value *= _multiplier(mult, mult2)
         qualifier = "exact"
-        for key, table in (("post", POST_QUALIFIER), ("mid", POST_QUALIFIER), ("pre", PRE_QUALIFIER)):
-            if m.group(key):
-                qualifier = table[m.group(key)]
+        for group, table in ((post, POST_QUALIFIER), (mid, POST_QUALIFIER), (pre, PRE_QUALIFIER)):
+            if group:
+                qualifier = table[group]
         if unit.endswith("百分点"):
             unit = "百分点"  # 下降6.4个百分点: percentage points, not a count of 个
+        num_start, num_end = m.span("num")
         if unit in ("%", "百分点"):
-            change = CHANGE_BEFORE.search(text, max(0, m.start() - 8), m.start("num") if not m.group("pre") else m.start("pre"))
+            change = CHANGE_BEFORE.search(text, max(0, m.start() - 8), num_start if not pre else m.start("pre"))
             if change and change.group(1) in NEGATIVE_CHANGES:
                 value = -value
-        num_end = m.end("mult") if m.group("mult") else m.end("num")
+        if mult:
+            num_end = m.end("mult")
+        match_start, match_end = m.span()
         found.append(Quantity(
-            start=m.start("num"), end=num_end, value=tidy(value), unit=unit, qualifier=qualifier,
-            chinese=chinese, match_start=m.start(), match_end=m.end(),
+            start=num_start, end=num_end, value=tidy(value), unit=unit, qualifier=qualifier,
+            chinese=chinese, match_start=match_start, match_end=match_end,
         ))
     for m in PERCENT_WORDS.finditer(text):
         raw = m.group("num")

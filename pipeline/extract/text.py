@@ -2,11 +2,18 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
-SENTENCE_END = re.compile(r"[。！？!?\n]+|;(?=\s*\n)")
+# A run of sentence-final marks, or a semicolon that ends its line. Written to open with a
+# character class so that the regex engine jumps from one candidate mark to the next instead of
+# trying both alternatives at every character; the matches are those of
+# `[。！？!?\n]+|;(?=\s*\n)`.
+SENTENCE_END = re.compile(r"[。！？!?\n;](?:(?<=;)(?=\s*\n)|(?<!;)[。！？!?\n]*)")
+_CONTENT = re.compile(r"\S")
 CLAUSE_BREAK = set("，,；;。！？!?\n：:")
+_CLAUSE_BREAK_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAK))) + "]")
 
 
 @dataclass
@@ -20,38 +27,52 @@ class Segmenter:
 
     def __init__(self, text: str):
         self.text = text
-        self.sentences: list[Span] = []
-        pos = 0
-        for m in SENTENCE_END.finditer(text):
-            end = m.end()
-            if text[pos:m.start()].strip():
-                self.sentences.append(Span(pos, end))
-            pos = end
-        if text[pos:].strip():
-            self.sentences.append(Span(pos, len(text)))
-        self._starts = [s.start for s in self.sentences]
-        self.paragraphs: list[Span] = []
+        # The text is cut after each run of sentence-final marks; a piece is a sentence unless it
+        # is blank. Whether it is blank is only looked at when a figure asks for its sentence.
+        marks = [m.span() for m in SENTENCE_END.finditer(text)]
+        self._piece_starts = [0, *(e for _, e in marks)]
+        self._content_ends = [*(s for s, _ in marks), len(text)]  # the piece before its marks
+        self._piece_ends = [*(e for _, e in marks), len(text)]
+        # positions of the clause breaks: a clause is looked up by bisection, not char by char
+        self._breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text)]
+
+    def _blank(self, k: int) -> bool:
+        return not _CONTENT.search(self.text, self._piece_starts[k], self._content_ends[k])
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return [Span(self._piece_starts[k], self._piece_ends[k])
+                for k in range(len(self._piece_starts)) if not self._blank(k)]
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        text = self.text
+        paragraphs = []
         pos = 0
         for m in re.finditer(r"\n", text):
             if text[pos:m.start()].strip():
-                self.paragraphs.append(Span(pos, m.start()))
+                paragraphs.append(Span(pos, m.start()))
             pos = m.end()
         if text[pos:].strip():
-            self.paragraphs.append(Span(pos, len(text)))
+            paragraphs.append(Span(pos, len(text)))
+        return paragraphs
 
     def sentence_at(self, pos: int) -> Span:
-        i = bisect_right(self._starts, pos) - 1
-        if i < 0:
+        """The last sentence starting at or before pos."""
+        k = bisect_right(self._piece_starts, pos) - 1
+        while k >= 0 and self._blank(k):
+            k -= 1
+        if k < 0:
             return Span(0, min(len(self.text), pos + 1))
-        return self.sentences[i]
+        return Span(self._piece_starts[k], self._piece_ends[k])
 
     def clause_at(self, pos: int, end: int) -> Span:
-        lo = pos
-        while lo > 0 and self.text[lo - 1] not in CLAUSE_BREAK:
-            lo -= 1
-        hi = end
-        while hi < len(self.text) and self.text[hi] not in CLAUSE_BREAK:
-            hi += 1
+        """From the last clause break before pos (exclusive) to the first at or after end."""
+        breaks = self._breaks
+        k = bisect_left(breaks, pos)
+        lo = breaks[k - 1] + 1 if k else 0
+        k = bisect_left(breaks, end)
+        hi = breaks[k] if k < len(breaks) else len(self.text)
         return Span(lo, hi)
 
 
