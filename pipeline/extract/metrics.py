@@ -271,6 +271,11 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         object_first = OBJECT_FIRST.search(left) or PASSIVE.search(right[:first])
         if first <= (RIGHT_WINDOW_OBJECT if object_first else RIGHT_WINDOW):
             return found.id
+    # 问责党组织12个、党员干部56人: a list item without a word of its own takes the clause's
+    if prev and text[left_from:q.match_start].lstrip().startswith("、"):
+        found = _nearest(text[clause_start:q.match_start], candidates, from_end=True)
+        if found:
+            return found.id
     # 处分厅局级干部54人、县处级干部285人: a list continues the metric of its first item
     if prev and prev[1] != "other" and "、" in text[prev[0].match_end:q.match_start] \
             and unit_class(prev[0].unit) == cls:

@@ -46,6 +46,8 @@ CASES = [
     ("纠正涉及农村“三资”问题40多个", 40, "problems_rectified"),
     ("全市各试点单位共建立健全相关制度机制469个，解决问题794个", 794, "problems_rectified"),
     ("协调教育、卫生等单位整改问题6个", 6, "problems_rectified"),
+    ("发现问题1256个，已整改1180个", 1180, "problems_rectified"),
+    ("问责党组织12个、党员干部56人", 56, "people_held_accountable"),
     # others: counted things that are none of the core metrics
     ("全市各试点单位共建立健全相关制度机制469个", 469, "other"),
     ("确定党风廉政建设、从源头上预防和治理腐败、解决和纠正损害群众利益的突出问题等四个方面24项责任分工", 24, "other"),
