@@ -32,6 +32,10 @@ SENTENCE_BREAKS = re.compile(r"[。！？!?\n]")
 # Reference words: what they refer to is the nearest enclosing division with this suffix.
 REFERENCES = {f"{p}{s}": s for p in ("我", "全", "该", "本") for s in ("省", "市", "区", "县", "州")}
 REFERENCES.update({f"{p}{s}": "sub" for p in ("全", "该", "本") for s in ("镇", "乡", "街", "街道")})
+# 区纪委监委查处…: the commission of the district in context acts, so its figures are the district's
+ORG_REFERENCES = {f"{s}{o}": s for s in ("省", "市", "区", "县", "州") for o in ("纪委", "监委")}
+REFERENCES.update(ORG_REFERENCES)
+PLURAL_BEFORE = set("各两多三四五六七八九十几诸每")  # 各区纪委: several commissions, not one
 # A name right after one of these, inside a clause, is a place visited, not the subject (在北京
 # 安排的宴请, 赴延安): it does not set the scope of the figures that follow.
 LOCATIVE = set("在赴到往去至于")
@@ -162,6 +166,8 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
         prev = out[-1] if out else None
         chained = prev is not None and prev.end == s
         if key in REFERENCES:
+            if key in ORG_REFERENCES and s > 0 and text[s - 1] in PLURAL_BEFORE:
+                continue
             mention = Mention(s, e, "ref", key)
         elif key in lex.national:
             if key == "全国" and NOT_NATIONWIDE_AFTER.match(text, e):
@@ -227,8 +233,21 @@ def find_speakers(text: str, mentions: list[Mention]) -> dict[str, Region]:
     return speakers
 
 
-def _weights(mentions: list[Mention], title_mentions: list[Mention], first_line_end: int) -> Counter:
+def _full_names(mentions: list[Mention], g: Gazetteer) -> list[Mention]:
+    """Drop the qualifiers of a full name: 云南省昆明市官渡区 is one mention of 官渡区, not three."""
+    out = []
+    for m, nxt in zip(mentions, mentions[1:] + [None]):
+        if (nxt is not None and nxt.start == m.end and m.kind == nxt.kind == "region"
+                and len(m.candidates) == 1 and len(nxt.candidates) == 1
+                and m.candidates[0] in g.ancestors(nxt.candidates[0])[1:]):
+            continue
+        out.append(m)
+    return out
+
+
+def _weights(mentions: list[Mention], title_mentions: list[Mention], first_line_end: int, g: Gazetteer) -> Counter:
     w: Counter = Counter()
+    mentions, title_mentions = _full_names(mentions, g), _full_names(title_mentions, g)
     for m, weight in [(m, 3) for m in title_mentions] + [(m, 2 if m.start < first_line_end else 1) for m in mentions]:
         if m.kind == "national":  # 根据中央纪委部署 is frequent in local reports: half a vote
             w[NATIONAL] += weight / 2
@@ -301,7 +320,7 @@ def attribute(text: str, positions: list[int], title: str | None = None) -> list
             m.candidates = tuple(r for r in m.candidates if r in named or r.level == "province")
     title_mentions = [m for m in scan(title, lex) if m.kind in ("region", "national")] if title else []
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
-    weights = _weights(mentions, title_mentions, first_line_end if first_line_end >= 0 else len(text))
+    weights = _weights(mentions, title_mentions, first_line_end if first_line_end >= 0 else len(text), g)
     doc = document_region(weights, g)
     context: Counter = Counter()
     for r, w in weights.items():

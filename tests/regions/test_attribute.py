@@ -128,3 +128,15 @@ def test_ccdi_bulletin(ccdi_dir):
     assert region_at(text, "32万元", doc.title).id == "national"
     assert region_at(text, "21.1万元", doc.title).id == "licang"
     assert region_at(text, "94.13万元", doc.title).id == "guangxi"
+
+
+def test_full_name_counts_once_and_district_commission_is_the_district():
+    """云南省昆明市官渡区 is one mention of the district; 区纪委监委 is that district's commission."""
+    from pipeline.extract import extract_text
+
+    text = ("今年以来，云南省昆明市官渡区纪委监委全区共查处问题86起。\n"
+            "其中，矣六街道纪工委查处问题12起。区纪委监委发出纪检监察建议书9份。\n"
+            "全市纪检监察机关共立案1200件。")
+    regions = {f["value"]: f["region_id"] for f in extract_text("d", text)}
+    assert regions[86] == regions[12] == regions[9] != regions[1200]
+    assert [f["region_path"] for f in extract_text("d", text) if f["value"] == 1200][0] == ["云南省", "昆明市"]
