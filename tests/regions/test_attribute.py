@@ -8,7 +8,7 @@ import pytest
 from pipeline.extract import read_document
 from pipeline.extract.normalize import normalize
 from pipeline.regions import NATIONAL, UNKNOWN, attribute_figures
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, TEST_DATA
 
 
 def _seed(prefix: str) -> str:
@@ -121,9 +121,8 @@ def test_title_decides_the_document_region():
     assert region_at(text, "9起", title="成都市纪委监委工作通报").id == "chengdu"
 
 
-@pytest.mark.usefixtures("ccdi_dir")
-def test_ccdi_bulletin(ccdi_dir):
-    doc = read_document(ccdi_dir / "t20220905_215850.html")
+def test_ccdi_bulletin():
+    doc = read_document(TEST_DATA / "ccdi" / "t20220905_215850.html")
     text = normalize(doc.text).text
     assert region_at(text, "32万元", doc.title).id == "national"
     assert region_at(text, "21.1万元", doc.title).id == "licang"
