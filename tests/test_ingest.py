@@ -205,3 +205,19 @@ def test_parquet_exports_hold_the_tables(ingested):
         want = sorted(con.execute("SELECT figure_id, value FROM figures").fetchall())
         assert sorted(zip(figures.column("figure_id").to_pylist(), figures.column("value").to_pylist())) == want
     assert not list((db.parent / "parquet").glob(".*.tmp"))  # no temporary file left behind
+
+
+def test_saved_pages_twice_duplicates_marked_and_nothing_extracted_again(ccdi_dir, tmp_path):
+    """The 100 saved pages: 13 articles saved under two names are duplicates, counted once; an
+    unchanged corpus costs no extraction the second time."""
+    db = tmp_path / "p" / "figures.duckdb"
+    first = run_ingest(raw_dir=ccdi_dir, db_path=db, progress=False)
+    second = run_ingest(raw_dir=ccdi_dir, db_path=db, progress=False)
+    assert first["docs_total"] == 100 and first["extracted"] == 100
+    assert first["docs_duplicate"] == 13 and first["docs_failed"] == 0
+    assert second["extracted"] == 0 and second["docs_unchanged"] == 100
+    with duckdb.connect(str(db), read_only=True) as con:
+        dup_figures = con.execute("""SELECT count(*) FROM figures f JOIN documents d USING (doc_id)
+                                     WHERE d.status = 'duplicate'""").fetchone()[0]
+        marked = con.execute("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL").fetchone()[0]
+    assert dup_figures == 0 and marked == 13
