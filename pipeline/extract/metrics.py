@@ -41,7 +41,8 @@ class Metric:
     def words(self) -> tuple[tuple[str, tuple[str, ...], bool, bool], ...]:
         """Each trigger as (trigger, its words, is a verb…noun pair, is a bare noun), split once
         rather than for every fragment looked at."""
-        return tuple((t, tuple(t.split("…")), "…" in t, t in NOUNS) for t in self.triggers)
+        nouns = _nouns()
+        return tuple((t, tuple(t.split("…")), "…" in t, t in nouns) for t in self.triggers)
 
     @cached_property
     def any_word(self) -> re.Pattern | None:
@@ -57,20 +58,14 @@ def _raw() -> dict:
 
 @lru_cache(maxsize=1)
 def _nouns() -> frozenset[str]:
+    """Triggers that are nouns: they name a metric only before the figure."""
     return frozenset(_raw()["nouns"])
 
 
 @lru_cache(maxsize=1)
 def _blockers() -> tuple[str, ...]:
+    """Words that contain a trigger without meaning it (问题线索 is not 问题)."""
     return tuple(_raw()["not_triggers"])
-
-
-class _Nouns:
-    def __contains__(self, word: str) -> bool:
-        return word in _nouns()
-
-
-NOUNS = _Nouns()
 
 
 @lru_cache(maxsize=1)
