@@ -248,8 +248,7 @@ def _run_extract(spec: dict) -> dict:
     t0 = time.perf_counter()
     for _doc, error, n_fig, n_bytes, dec_s, ext_s in run_many(
             task, iter_corpus(Path(spec["corpus"])), executor=spec["executor"], workers=spec["workers"],
-            scheduler=spec.get("scheduler"), initializer=init,
-            preload=("pipeline.extract.warm",)):
+            scheduler=spec.get("scheduler"), initializer=init):
         out["docs"] += 1
         out["failed"] += error is not None
         out["figures"] += n_fig

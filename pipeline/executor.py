@@ -50,13 +50,9 @@ class _Failed:
 
 def run_many(fn: Callable[[Any], Any], items: Iterable[Any], executor: str = "processes",
              workers: int | None = None, scheduler: str | None = None,
-             initializer: Callable[[], Any] | None = None, chunksize: int = 4,
-             preload: tuple[str, ...] = ()) -> Iterator[Any]:
+             initializer: Callable[[], Any] | None = None, chunksize: int = 4) -> Iterator[Any]:
     """Yield fn(item) for every item. An exception raised by fn stops the run and is re-raised:
-    per-item failures that must not stop a run are for fn to catch and return as a record.
-
-    `preload`: modules the local fork server imports once before forking workers (e.g.
-    `pipeline.extract.warm`), so that workers start with dictionaries already loaded."""
+    per-item failures that must not stop a run are for fn to catch and return as a record."""
     if executor not in EXECUTORS:
         raise ValueError(f"unknown executor {executor!r}; choose one of {', '.join(EXECUTORS)}")
     workers = workers or default_workers()
@@ -66,19 +62,17 @@ def run_many(fn: Callable[[Any], Any], items: Iterable[Any], executor: str = "pr
         for item in items:
             yield fn(item)
     elif executor == "processes":
-        yield from _run_processes(fn, items, workers, initializer, chunksize, preload)
+        yield from _run_processes(fn, items, workers, initializer, chunksize)
     else:
         yield from _run_dask(fn, items, workers, scheduler, initializer, chunksize)
 
 
-def _run_processes(fn, items, workers, initializer, chunksize, preload=()) -> Iterator[Any]:
+def _run_processes(fn, items, workers, initializer, chunksize) -> Iterator[Any]:
     import multiprocessing as mp
 
     # forkserver: workers start from a clean process, not a copy of a parent holding a DuckDB
     # connection or threads; spawn where fork does not exist.
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    if preload and ctx.get_start_method() == "forkserver":
-        ctx.set_forkserver_preload(list(preload))
     done: queue.SimpleQueue = queue.SimpleQueue()
     chunks = _chunks(items, chunksize)
     with ctx.Pool(workers, initializer=initializer) as pool:

@@ -292,7 +292,7 @@ def run_ingest(raw_dir=None, db_path=None, executor="processes", workers=None, p
                 if executor == "processes" and len(todo) < 4:
                     executor = "serial"  # starting worker processes costs more than a few files
                 for result in run_many(process_file, todo, executor=executor, workers=workers,
-                                       scheduler=scheduler, preload=("pipeline.extract.warm",)):
+                                       scheduler=scheduler):
                     batch.append(result)
                     failed_now += result["document"]["status"] == "failed"
                     if bar is not None:
