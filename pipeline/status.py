@@ -39,7 +39,7 @@ def run(args) -> int:
     print(f"{'started':19}  {'kind':8} {'status':6} {'secs':>6}  {'new':>4} {'chg':>4} {'rm':>3} {'fail':>4}"
           f"  {'figures':>7} {'rejected':>8} {'reports':>7}  message")
     for r in runs:
-        def n(k):
+        def n(k, r=r):
             return "-" if r[k] is None else str(r[k])
         secs = f"{r['seconds']:.1f}" if r["seconds"] is not None else "-"
         print(f"{r['started_at']:%Y-%m-%d %H:%M:%S}  {r['kind'] or '-':8} {r['status'] or '-':6} {secs:>6}  "

@@ -1,10 +1,9 @@
-"""Sentences, clauses and paragraphs of normalised text (simple punctuation rules)."""
+"""Sentences and clauses of normalised text (simple punctuation rules)."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cached_property
 
 # A run of sentence-final marks, or a semicolon that ends its line. Written to open with a
 # character class so that the regex engine jumps from one candidate mark to the next instead of
@@ -23,7 +22,7 @@ class Span:
 
 
 class Segmenter:
-    """Sentence and paragraph lookup for one normalised text."""
+    """Sentence and clause lookup for one normalised text."""
 
     def __init__(self, text: str):
         self.text = text
@@ -38,24 +37,6 @@ class Segmenter:
 
     def _blank(self, k: int) -> bool:
         return not _CONTENT.search(self.text, self._piece_starts[k], self._content_ends[k])
-
-    @cached_property
-    def sentences(self) -> list[Span]:
-        return [Span(self._piece_starts[k], self._piece_ends[k])
-                for k in range(len(self._piece_starts)) if not self._blank(k)]
-
-    @cached_property
-    def paragraphs(self) -> list[Span]:
-        text = self.text
-        paragraphs = []
-        pos = 0
-        for m in re.finditer(r"\n", text):
-            if text[pos:m.start()].strip():
-                paragraphs.append(Span(pos, m.start()))
-            pos = m.end()
-        if text[pos:].strip():
-            paragraphs.append(Span(pos, len(text)))
-        return paragraphs
 
     def sentence_at(self, pos: int) -> Span:
         """The last sentence starting at or before pos."""
