@@ -42,3 +42,16 @@ def db_path() -> Path:
 
 def logs_dir() -> Path:
     return processed_dir() / "logs"
+
+
+def cache_dir() -> Path:
+    """Per-user cache of derived data (jieba's dictionary, the gazetteer's readings): safe to delete."""
+    import tempfile
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = Path(base) / "jiwei-figures"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    except OSError:
+        return Path(tempfile.gettempdir())

@@ -27,6 +27,7 @@ from pipeline import config
 
 SIDECAR = ".meta.json"
 FLUSH_EVERY = 200  # documents per write batch: bounded memory on big corpora
+TASK_FILES = 8  # files per worker task (at most); each task's rows come back as two Arrow tables
 
 
 def add_arguments(parser) -> None:
@@ -134,7 +135,7 @@ def _parse_date(value) -> date | None:
 
 def process_file(item: dict) -> dict:
     """Read, decode and extract one file. Returns plain data; never raises for a bad file."""
-    from pipeline.extract import EXTRACTOR_VERSION, DecodeError, extract_text, read_document
+    from pipeline.extract import EXTRACTOR_VERSION, DecodeError, extract_normalized, read_document
     from pipeline.extract.decode import MAX_BYTES
     from pipeline.extract.normalize import normalize
     from pipeline.store.period import period_for
@@ -174,10 +175,11 @@ def process_file(item: dict) -> dict:
     if not decoded.text.strip():
         return done("empty", "no text after decoding" if decoded.format == "text" else "no main text found in the page")
     # Duplicates are the same article under another name: compare the normalised text.
-    flat = "".join(normalize(decoded.text).text.split())
-    doc["text_sha256"] = hashlib.sha256(flat.encode("utf-8")).hexdigest()
     try:
-        found = extract_text(item["doc_id"], decoded.text, title=doc["title"])
+        norm = normalize(decoded.text)
+        flat = "".join(norm.text.split())
+        doc["text_sha256"] = hashlib.sha256(flat.encode("utf-8")).hexdigest()
+        found = extract_normalized(item["doc_id"], norm, title=doc["title"])
     except Exception as e:
         return done("failed", f"extraction error: {type(e).__name__}: {e}")
     for f in found:
@@ -192,6 +194,15 @@ def process_file(item: dict) -> dict:
         })
     doc["figures"] = len(figures)
     return done("ok")
+
+
+def process_files(items: list[dict]) -> dict:
+    """`process_file` over a few files, their rows as Arrow tables: what a worker sends back."""
+    from pipeline.store.load import documents_table, figures_table
+
+    results = [process_file(item) for item in items]
+    return {"documents": documents_table([r["document"] for r in results]),
+            "figures": figures_table([f for r in results for f in r["figures"]])}
 
 
 # ---------------------------------------------------------------- the run (single writer)
@@ -286,22 +297,39 @@ def run_ingest(raw_dir=None, db_path=None, executor="processes", workers=None, p
                     from tqdm import tqdm
 
                     bar = tqdm(total=len(todo), unit="doc", desc="ingest", file=sys.stderr, dynamic_ncols=True)
-                batch = []
+                import pyarrow as pa
+
                 # biggest files first so one large file does not finish alone at the end
                 todo.sort(key=lambda it: -it["size_bytes"])
                 if executor == "processes" and len(todo) < 4:
                     executor = "serial"  # starting worker processes costs more than a few files
-                for result in run_many(process_file, todo, executor=executor, workers=workers,
-                                       scheduler=scheduler):
-                    batch.append(result)
-                    failed_now += result["document"]["status"] == "failed"
+                # small tasks on a small run, so that every worker gets some
+                from pipeline.executor import default_workers
+
+                size = max(1, min(TASK_FILES, len(todo) // (4 * (workers or default_workers()))))
+                tasks = [todo[i:i + size] for i in range(0, len(todo), size)]
+                docs, figs, pending = [], [], 0
+
+                def flush() -> None:
+                    if docs:
+                        load.write_documents(con, pa.concat_tables(docs), pa.concat_tables(figs), known)
+                        docs.clear()
+                        figs.clear()
+
+                for result in run_many(process_files, tasks, executor=executor, workers=workers,
+                                       scheduler=scheduler, chunksize=1):
+                    docs.append(result["documents"])
+                    figs.append(result["figures"])
+                    pending += result["documents"].num_rows
+                    statuses = result["documents"].column("status").to_pylist()
+                    failed_now += statuses.count("failed")
                     if bar is not None:
-                        bar.update(1)
-                        bar.set_postfix_str(result["document"]["doc_id"][-24:], refresh=False)
-                    if len(batch) >= FLUSH_EVERY:
-                        load.write_documents(con, batch, known)
-                        batch = []
-                load.write_documents(con, batch, known)
+                        bar.update(len(statuses))
+                        bar.set_postfix_str(result["documents"].column("doc_id")[-1].as_py()[-24:], refresh=False)
+                    if pending >= FLUSH_EVERY:
+                        flush()
+                        pending = 0
+                flush()
                 if bar is not None:
                     bar.close()
             load.mark_removed(con, removed)

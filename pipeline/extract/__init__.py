@@ -12,14 +12,15 @@ from pathlib import Path
 from pipeline.extract.decode import Decoded, DecodeError, decode_file
 from pipeline.extract.exclude import not_a_figure
 from pipeline.extract.metrics import classify
-from pipeline.extract.normalize import normalize
+from pipeline.extract.normalize import Normalized, normalize
 from pipeline.extract.numbers import find_quantities
 from pipeline.extract.text import Segmenter, strip_sentence
 
 # Bump when extraction rules change: the store re-extracts documents of an older version.
 EXTRACTOR_VERSION = "2"
 
-__all__ = ["EXTRACTOR_VERSION", "DecodeError", "Decoded", "extract_text", "read_document", "doc_id_for"]
+__all__ = ["EXTRACTOR_VERSION", "DecodeError", "Decoded", "extract_text", "extract_normalized", "read_document",
+           "doc_id_for"]
 
 
 def doc_id_for(path: Path) -> str:
@@ -36,9 +37,14 @@ def read_document(path: Path) -> Decoded:
 
 
 def extract_text(doc: str, original: str, title: str | None = None) -> list[dict]:
+    return extract_normalized(doc, normalize(original), title)
+
+
+def extract_normalized(doc: str, norm: Normalized, title: str | None = None) -> list[dict]:
+    """`extract_text` for a text already normalised (a caller that needs the normalised text too)."""
     from pipeline.regions import attribute_figures
 
-    norm = normalize(original)
+    original = norm.original
     text = norm.text
     seg = Segmenter(text)
     kept = []

@@ -99,25 +99,14 @@ def _jieba():
 
     import jieba
 
+    from pipeline.config import cache_dir
+
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
-    tk.tmp_dir = _cache_dir()
+    tk.tmp_dir = str(cache_dir())
     tk.initialize()
     tk.load_userdict(str(DATA / "userdict.txt"))
     return tk
-
-
-def _cache_dir() -> str:
-    import os
-    import tempfile
-
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    path = os.path.join(base, "jiwei-figures")
-    try:
-        os.makedirs(path, exist_ok=True)
-        return path
-    except OSError:
-        return tempfile.gettempdir()
 
 
 def word_bounds(text: str) -> set[int]:

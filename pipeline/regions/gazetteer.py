@@ -14,7 +14,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
@@ -90,9 +89,19 @@ def short_name(name: str, ethnic: tuple[str, ...] = ()) -> str:
     return name
 
 
+def _cpca_resource(name: str) -> Path:
+    """A file of cpca's data, found without importing cpca (which loads pandas)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("cpca is not installed")
+    return Path(list(spec.submodule_search_locations)[0]) / "resources" / name
+
+
 def _ethnic_names() -> tuple[str, ...]:
     names = []
-    with resources.files("cpca").joinpath("resources/56_nations.csv").open(encoding="utf-8") as f:
+    with _cpca_resource("56_nations.csv").open(encoding="utf-8") as f:
         for line in f:
             n = line.strip()
             if n:
@@ -122,7 +131,7 @@ def _pinyin(name: str, chars: int | None = None) -> str:
 def _read_code_table() -> dict[str, str]:
     """adcode (6 digits) -> name, from cpca's table."""
     table = {}
-    with resources.files("cpca").joinpath("resources/adcodes.csv").open(encoding="utf-8") as f:
+    with _cpca_resource("adcodes.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             code, name = row["adcode"].strip(), row["name"].strip()
             if len(code) >= 6 and name:
@@ -141,6 +150,41 @@ def _level(code: str) -> str:
     if code[4:] == "00":
         return "city"
     return "county"
+
+
+def _cached_readings(names: dict[str, tuple[str, str]], compute) -> dict:
+    """The pinyin readings and slugs of `names` (code -> (name, short name)), from the per-user
+    cache when the names, the reading rules and pypinyin are those it was made from.
+
+    Importing pypinyin and reading 3,000 names costs a third of a second, in every worker
+    process; the cache file costs a few milliseconds."""
+    import hashlib
+    import json
+    import os
+    from importlib.metadata import PackageNotFoundError, version
+
+    from pipeline.config import cache_dir
+
+    try:
+        pypinyin_version = version("pypinyin")
+    except PackageNotFoundError:
+        pypinyin_version = "none"
+    key = hashlib.sha256(json.dumps(
+        [names, PINYIN_FIXES, PLACE_READINGS, pypinyin_version, Path(__file__).read_text(encoding="utf-8")],
+        ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+    path = cache_dir() / f"gazetteer-readings-{key}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    data = compute()
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:  # a read-only cache only costs the time to compute the readings again
+        tmp.unlink(missing_ok=True)
+    return data
 
 
 @lru_cache(maxsize=1)
@@ -169,24 +213,30 @@ def gazetteer() -> Gazetteer:
 
     codes = sorted(c for c, n in table.items() if n not in PLACEHOLDERS)
     shorts = {c: short_name(table[c], ethnic) for c in codes}
-    base = {c: _pinyin(table[c], len(shorts[c]) if len(shorts[c]) >= 2 else None) for c in codes}
-    # Slugs: the short name's pinyin when no other division shares it, else prefixed by the
-    # parent's pinyin (tianjin-hebei); a province that shares it takes its full name (hebeisheng).
-    count = defaultdict(int)
-    for c in codes:
-        count[base[c]] += 1
-    slugs: dict[str, str] = {}
-    taken = {NATIONAL.id}
-    for c in sorted(codes, key=lambda c: (count[base[c]] > 1, c)):
-        if count[base[c]] == 1 and base[c] not in taken:
-            slug = base[c]
-        else:
-            p = parent_code(c)
-            slug = f"{base[p]}-{base[c]}" if p else _pinyin(table[c])  # hebeisheng
-        if slug in taken:
-            slug = f"{slug}-{c}"
-        taken.add(slug)
-        slugs[c] = slug
+
+    def readings() -> dict[str, dict[str, str]]:
+        base = {c: _pinyin(table[c], len(shorts[c]) if len(shorts[c]) >= 2 else None) for c in codes}
+        # Slugs: the short name's pinyin when no other division shares it, else prefixed by the
+        # parent's pinyin (tianjin-hebei); a province that shares it takes its full name (hebeisheng).
+        count = defaultdict(int)
+        for c in codes:
+            count[base[c]] += 1
+        slugs: dict[str, str] = {}
+        taken = {NATIONAL.id}
+        for c in sorted(codes, key=lambda c: (count[base[c]] > 1, c)):
+            if count[base[c]] == 1 and base[c] not in taken:
+                slug = base[c]
+            else:
+                p = parent_code(c)
+                slug = f"{base[p]}-{base[c]}" if p else _pinyin(table[c])  # hebeisheng
+            if slug in taken:
+                slug = f"{slug}-{c}"
+            taken.add(slug)
+            slugs[c] = slug
+        return {"base": base, "slugs": slugs}
+
+    cached = _cached_readings({c: (table[c], shorts[c]) for c in codes}, readings)
+    base, slugs = cached["base"], cached["slugs"]
 
     regions: dict[str, Region] = {NATIONAL.id: NATIONAL}
     by_code: dict[str, Region] = {}

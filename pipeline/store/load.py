@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pipeline.store.schema import FIGURE_FIELDS
+from pipeline.store.schema import FIGURE_FIELDS, arrow_schema
 
 DOC_FIELDS = ["doc_id", "path", "sha256", "size_bytes", "encoding", "format", "title", "published", "url",
               "source", "chars", "status", "reason", "duplicate_of", "extractor_version", "ingested_at",
@@ -38,31 +38,43 @@ def _arrow_table(rows: list[dict], fields: list[str], con, table: str):
     return pa.Table.from_pylist([{f: r.get(f) for f in fields} for r in rows], schema=schema)
 
 
-def write_documents(con, results: list[dict], known: set[str] | dict | None = None) -> None:
-    """Upsert the documents rows of `results` and replace their mentions.
+def documents_table(docs: list[dict]):
+    """`documents` rows (dicts) as an Arrow table, column by column."""
+    import pyarrow as pa
+
+    return pa.table({f: [d.get(f) for d in docs] for f in DOC_FIELDS}, schema=arrow_schema("documents", DOC_FIELDS))
+
+
+def figures_table(figures: list[dict]):
+    """`mentions` rows (dicts) as an Arrow table, column by column."""
+    import pyarrow as pa
+
+    return pa.table({f: [x.get(f) for x in figures] for f in FIGURE_FIELDS},
+                    schema=arrow_schema("mentions", FIGURE_FIELDS))
+
+
+def write_documents(con, documents, figures, known: set[str] | dict | None = None) -> None:
+    """Upsert `documents` rows and replace their mentions, both given as Arrow tables
+    (`documents_table`, `figures_table`), as the worker processes send them.
 
     `known`: the doc_ids the store already holds, if the caller has them; only those need their
     old rows deleted (each delete scans `mentions`, which on a first run would make loading
     quadratic in the corpus).
     """
-    if not results:
+    if not documents.num_rows:
         return
-    docs = [r["document"] for r in results]
-    figs = [f for r in results for f in r["figures"]]
-    ids = [d["doc_id"] for d in docs if known is None or d["doc_id"] in known]
+    ids = [d for d in documents.column("doc_id").to_pylist() if known is None or d in known]
     if ids:
         con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids])
         con.execute("DELETE FROM mentions WHERE doc_id IN (SELECT unnest(?))", [ids])
-    doc_tbl = _arrow_table(docs, DOC_FIELDS, con, "documents")
-    con.register("_docs", doc_tbl)
-    con.execute(f"INSERT INTO documents ({', '.join(DOC_FIELDS)}) SELECT * FROM _docs")
+    con.register("_docs", documents)
+    con.execute(f"INSERT INTO documents ({', '.join(DOC_FIELDS)}) SELECT {', '.join(DOC_FIELDS)} FROM _docs")
     con.unregister("_docs")
-    if figs:
-        fig_tbl = _arrow_table(figs, FIGURE_FIELDS, con, "mentions")
-        con.register("_figs", fig_tbl)
+    if figures.num_rows:
+        con.register("_figs", figures)
         cols = ", ".join(f'"{c}"' for c in FIGURE_FIELDS)
         # a figure span found twice in one document is one mention
-        con.execute(f"INSERT INTO mentions ({cols}) SELECT DISTINCT ON (figure_id) * FROM _figs")
+        con.execute(f"INSERT INTO mentions ({cols}) SELECT DISTINCT ON (figure_id) {cols} FROM _figs")
         con.unregister("_figs")
 
 
@@ -112,9 +124,11 @@ def rebuild_reporting(con, touched: list[str], region_rows: list[dict] | None, m
 
 def load_metrics(con, rows: list[dict]) -> None:
     con.execute("DELETE FROM metrics")
-    con.executemany("INSERT INTO metrics VALUES (?, ?, ?, ?)",
-                    [[r["metric_id"], r["zh"], r["en"], r["description"]] for r in rows]
-                    + [["other", "其他", "Other", "a figure outside the core metrics"]])
+    values = [[r["metric_id"], r["zh"], r["en"], r["description"]] for r in rows]
+    values.append(["other", "其他", "Other", "a figure outside the core metrics"])
+    # one statement: DuckDB's executemany runs a statement per row
+    con.execute("INSERT INTO metrics VALUES " + ", ".join(["(?, ?, ?, ?)"] * len(values)),
+                [v for row in values for v in row])
 
 
 def load_regions(con, rows: list[dict] | None) -> None:

@@ -130,6 +130,17 @@ def _columns(ddl: str) -> list[tuple[str, str]]:
     return cols
 
 
+def arrow_schema(table: str, fields: list[str] | None = None):
+    """The pyarrow schema of a table (or of `fields` of it), from its DDL: worker processes build
+    their rows as Arrow with it, without a DuckDB connection."""
+    import pyarrow as pa
+
+    types = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
+             "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"), "VARCHAR[]": pa.list_(pa.string())}
+    cols = {name.strip('"'): types[typ] for name, typ in _columns(TABLES[table])}
+    return pa.schema([(f, cols[f]) for f in (fields or cols)])
+
+
 def ensure_schema(con) -> None:
     """Create missing tables, add columns introduced since the file was made, (re)create views."""
     for table, ddl in TABLES.items():
