@@ -182,10 +182,15 @@ def process_file(item: dict) -> dict:
         found = extract_normalized(item["doc_id"], norm, title=doc["title"])
     except Exception as e:
         return done("failed", f"extraction error: {type(e).__name__}: {e}")
+    seen = set()
     for f in found:
+        figure_id = f"{item['doc_id']}:{f['start']}:{f['end']}"
+        if figure_id in seen:  # a figure span found twice in one document is one mention
+            continue
+        seen.add(figure_id)
         sentence_offset = f["start"] - f["sentence_start"] if f.get("sentence_start") is not None else None
         figures.append({
-            "figure_id": f"{item['doc_id']}:{f['start']}:{f['end']}", "doc_id": item["doc_id"],
+            "figure_id": figure_id, "doc_id": item["doc_id"],
             "start": f["start"], "end": f["end"], "value": f["value"], "unit": f["unit"],
             "qualifier": f["qualifier"], "metric": f["metric"], "region_id": f["region_id"],
             "region_path": list(f["region_path"] or []), "sentence": f["sentence"],

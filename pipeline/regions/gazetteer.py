@@ -108,7 +108,7 @@ def _ethnic_names() -> tuple[str, ...]:
                 names.append(n)
                 if n.endswith("族") and len(n) > 2:
                     names.append(n[:-1])  # 维吾尔自治区, 哈萨克自治县
-    return tuple(sorted(set(names), key=len, reverse=True))
+    return tuple(sorted(set(names), key=lambda n: (-len(n), n)))  # longest first, in a fixed order
 
 
 def _pinyin(name: str, chars: int | None = None) -> str:
@@ -152,12 +152,12 @@ def _level(code: str) -> str:
     return "county"
 
 
-def _cached_readings(names: dict[str, tuple[str, str]], compute) -> dict:
-    """The pinyin readings and slugs of `names` (code -> (name, short name)), from the per-user
-    cache when the names, the reading rules and pypinyin are those it was made from.
+def _cached_readings(names: dict[str, str], ethnic: tuple[str, ...], compute) -> dict:
+    """Short names, pinyin readings and slugs of `names` (code -> name), from the per-user cache
+    when the names, this module's rules and pypinyin are those it was made from.
 
-    Importing pypinyin and reading 3,000 names costs a third of a second, in every worker
-    process; the cache file costs a few milliseconds."""
+    Importing pypinyin and reading 3,000 names costs half a second, in every worker process; the
+    cache file costs a few milliseconds."""
     import hashlib
     import json
     import os
@@ -170,7 +170,7 @@ def _cached_readings(names: dict[str, tuple[str, str]], compute) -> dict:
     except PackageNotFoundError:
         pypinyin_version = "none"
     key = hashlib.sha256(json.dumps(
-        [names, PINYIN_FIXES, PLACE_READINGS, pypinyin_version, Path(__file__).read_text(encoding="utf-8")],
+        [names, ethnic, PINYIN_FIXES, PLACE_READINGS, pypinyin_version, Path(__file__).read_text(encoding="utf-8")],
         ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()[:16]
     path = cache_dir() / f"gazetteer-readings-{key}.json"
     try:
@@ -182,6 +182,9 @@ def _cached_readings(names: dict[str, tuple[str, str]], compute) -> dict:
     try:
         tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, path)
+        for stale in path.parent.glob("gazetteer-readings-*.json"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:  # a read-only cache only costs the time to compute the readings again
         tmp.unlink(missing_ok=True)
     return data
@@ -212,9 +215,9 @@ def gazetteer() -> Gazetteer:
         return prov if prov in table else None
 
     codes = sorted(c for c, n in table.items() if n not in PLACEHOLDERS)
-    shorts = {c: short_name(table[c], ethnic) for c in codes}
 
     def readings() -> dict[str, dict[str, str]]:
+        shorts = {c: short_name(table[c], ethnic) for c in codes}
         base = {c: _pinyin(table[c], len(shorts[c]) if len(shorts[c]) >= 2 else None) for c in codes}
         # Slugs: the short name's pinyin when no other division shares it, else prefixed by the
         # parent's pinyin (tianjin-hebei); a province that shares it takes its full name (hebeisheng).
@@ -233,10 +236,10 @@ def gazetteer() -> Gazetteer:
                 slug = f"{slug}-{c}"
             taken.add(slug)
             slugs[c] = slug
-        return {"base": base, "slugs": slugs}
+        return {"shorts": shorts, "base": base, "slugs": slugs}
 
-    cached = _cached_readings({c: (table[c], shorts[c]) for c in codes}, readings)
-    base, slugs = cached["base"], cached["slugs"]
+    cached = _cached_readings({c: table[c] for c in codes}, ethnic, readings)
+    shorts, base, slugs = cached["shorts"], cached["base"], cached["slugs"]
 
     regions: dict[str, Region] = {NATIONAL.id: NATIONAL}
     by_code: dict[str, Region] = {}

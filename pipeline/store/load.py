@@ -55,7 +55,8 @@ def figures_table(figures: list[dict]):
 
 def write_documents(con, documents, figures, known: set[str] | dict | None = None) -> None:
     """Upsert `documents` rows and replace their mentions, both given as Arrow tables
-    (`documents_table`, `figures_table`), as the worker processes send them.
+    (`documents_table`, `figures_table`), as the worker processes send them. A document's
+    figures must have distinct figure_ids (`ingest.process_file` keeps the first of a span).
 
     `known`: the doc_ids the store already holds, if the caller has them; only those need their
     old rows deleted (each delete scans `mentions`, which on a first run would make loading
@@ -73,8 +74,7 @@ def write_documents(con, documents, figures, known: set[str] | dict | None = Non
     if figures.num_rows:
         con.register("_figs", figures)
         cols = ", ".join(f'"{c}"' for c in FIGURE_FIELDS)
-        # a figure span found twice in one document is one mention
-        con.execute(f"INSERT INTO mentions ({cols}) SELECT DISTINCT ON (figure_id) {cols} FROM _figs")
+        con.execute(f"INSERT INTO mentions ({cols}) SELECT {cols} FROM _figs")
         con.unregister("_figs")
 
 
