@@ -50,7 +50,7 @@ class _Failed:
 
 def run_many(fn: Callable[[Any], Any], items: Iterable[Any], executor: str = "processes",
              workers: int | None = None, scheduler: str | None = None,
-             initializer: Callable[[], Any] | None = None, chunksize: int = 4) -> Iterator[Any]:
+             initializer: Callable[[], Any] | None = None, chunksize: int = 16) -> Iterator[Any]:
     """Yield fn(item) for every item. An exception raised by fn stops the run and is re-raised:
     per-item failures that must not stop a run are for fn to catch and return as a record."""
     if executor not in EXECUTORS:

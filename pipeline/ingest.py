@@ -27,7 +27,7 @@ from pipeline import config
 
 SIDECAR = ".meta.json"
 FLUSH_EVERY = 200  # documents per write batch: bounded memory on big corpora
-TASK_FILES = 8  # files per worker task (at most); each task's rows come back as two Arrow tables
+TASK_FILES = 16  # files per worker task (at most); each task's rows come back as two Arrow tables
 
 
 def add_arguments(parser) -> None:
