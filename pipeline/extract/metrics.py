@@ -130,10 +130,11 @@ def _load_prefix_dict(tk) -> None:
     path = Path(tk.tmp_dir) / f"jieba-prefix-{stamp}.pickle"
     try:
         with open(path, "rb") as f:
-            tk.FREQ, tk.total = pickle.load(f)
-        tk.initialized = True
-        return
-    except (OSError, EOFError, ValueError, pickle.UnpicklingError):
+            freq, total = pickle.load(f)
+        if isinstance(freq, dict) and isinstance(total, int):
+            tk.FREQ, tk.total, tk.initialized = freq, total, True
+            return
+    except Exception:  # a missing or damaged cache file is rebuilt, whatever the damage
         pass
     tk.initialize()  # builds (or reads jieba's own cache of) the prefix dictionary
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

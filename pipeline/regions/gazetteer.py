@@ -174,8 +174,10 @@ def _cached_readings(names: dict[str, str], ethnic: tuple[str, ...], compute) ->
         ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()[:16]
     path = cache_dir() / f"gazetteer-readings-{key}.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if all(set(data.get(k, ())) == set(names) for k in ("shorts", "base", "slugs")):
+            return data
+    except (OSError, ValueError, AttributeError, TypeError):  # missing or damaged: rebuilt
         pass
     data = compute()
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

@@ -365,5 +365,5 @@ def summary(con) -> pd.DataFrame:
     heads = comparison(con, list(regions["region_id"]))
     for metric in ("cases_investigated", "people_disciplined", "reports_received"):
         sub = heads[heads["metric"] == metric].set_index("region_id")["display"]
-        regions[metric] = regions["region_id"].map(sub).fillna("")
+        regions[metric] = regions["region_id"].map(sub).astype(object).fillna("")  # "" where none
     return regions
