@@ -29,7 +29,12 @@ def use_cjk_font() -> str:
     from matplotlib import font_manager
 
     path = cjk_font_path()
-    font_manager.fontManager.addfont(str(path))
+    manager = font_manager.fontManager
+    if not any(entry.fname == str(path) for entry in manager.ttflist):
+        manager.addfont(str(path))
+    # A system copy of the same family (fonts-noto-cjk) would tie with ours, and a tie goes to the
+    # first font listed: list ours first so the charts use the font the project installs.
+    manager.ttflist.sort(key=lambda entry: entry.fname != str(path))
     family = font_manager.FontProperties(fname=str(path)).get_name()
     matplotlib.rcParams["font.family"] = "sans-serif"
     sans = [f for f in matplotlib.rcParams["font.sans-serif"] if f != family]
