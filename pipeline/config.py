@@ -55,3 +55,18 @@ def cache_dir() -> Path:
         return path
     except OSError:
         return Path(tempfile.gettempdir())
+
+
+def write_cache_file(path: Path, data: bytes, older: str) -> None:
+    """Write a file of the per-user cache atomically and delete its older versions (the other
+    files matching the glob `older`). A cache that cannot be written only costs time later."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+        for stale in path.parent.glob(older):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        tmp.unlink(missing_ok=True)

@@ -256,7 +256,7 @@ def run_ingest(raw_dir=None, db_path=None, executor="processes", workers=None, p
 
     `scheduler` is a Dask scheduler address for `executor="dask"` (None: a local cluster).
     """
-    from pipeline.executor import run_many
+    from pipeline.executor import default_workers, run_many
     from pipeline.extract import EXTRACTOR_VERSION
     from pipeline.extract.metrics import metric_table
     from pipeline.store import lock, write_session
@@ -309,11 +309,9 @@ def run_ingest(raw_dir=None, db_path=None, executor="processes", workers=None, p
                 if executor == "processes" and len(todo) < 4:
                     executor = "serial"  # starting worker processes costs more than a few files
                 # small tasks on a small run, so that every worker gets some
-                from pipeline.executor import default_workers
-
                 size = max(1, min(TASK_FILES, len(todo) // (4 * (workers or default_workers()))))
                 tasks = [todo[i:i + size] for i in range(0, len(todo), size)]
-                docs, figs, pending = [], [], 0
+                docs, figs = [], []
 
                 def flush() -> None:
                     if docs:
@@ -325,15 +323,13 @@ def run_ingest(raw_dir=None, db_path=None, executor="processes", workers=None, p
                                        scheduler=scheduler, chunksize=1):
                     docs.append(result["documents"])
                     figs.append(result["figures"])
-                    pending += result["documents"].num_rows
                     statuses = result["documents"].column("status").to_pylist()
                     failed_now += statuses.count("failed")
                     if bar is not None:
                         bar.update(len(statuses))
                         bar.set_postfix_str(result["documents"].column("doc_id")[-1].as_py()[-24:], refresh=False)
-                    if pending >= FLUSH_EVERY:
+                    if sum(t.num_rows for t in docs) >= FLUSH_EVERY:
                         flush()
-                        pending = 0
                 flush()
                 if bar is not None:
                     bar.close()

@@ -112,12 +112,11 @@ def _jieba():
 
 
 def _load_prefix_dict(tk) -> None:
-    import os
     import pickle
 
     import jieba
 
-    from pipeline.config import cache_dir
+    from pipeline.config import cache_dir, write_cache_file
 
     tk.tmp_dir = str(cache_dir())
     source = Path(jieba.__file__).with_name("dict.txt")
@@ -137,16 +136,8 @@ def _load_prefix_dict(tk) -> None:
     except Exception:  # a missing or damaged cache file is rebuilt, whatever the damage
         pass
     tk.initialize()  # builds (or reads jieba's own cache of) the prefix dictionary
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as f:
-            pickle.dump((tk.FREQ, tk.total), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for stale in path.parent.glob("jieba-prefix-*.pickle"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
-    except OSError:  # a read-only cache only costs the slower load next time
-        tmp.unlink(missing_ok=True)
+    write_cache_file(path, pickle.dumps((tk.FREQ, tk.total), protocol=pickle.HIGHEST_PROTOCOL),
+                     older="jieba-prefix-*.pickle")
 
 
 def word_bounds(text: str) -> set[int]:

@@ -160,10 +160,9 @@ def _cached_readings(names: dict[str, str], ethnic: tuple[str, ...], compute) ->
     cache file costs a few milliseconds."""
     import hashlib
     import json
-    import os
     from importlib.metadata import PackageNotFoundError, version
 
-    from pipeline.config import cache_dir
+    from pipeline.config import cache_dir, write_cache_file
 
     try:
         pypinyin_version = version("pypinyin")
@@ -180,15 +179,7 @@ def _cached_readings(names: dict[str, str], ethnic: tuple[str, ...], compute) ->
     except (OSError, ValueError, AttributeError, TypeError):  # missing or damaged: rebuilt
         pass
     data = compute()
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
-        for stale in path.parent.glob("gazetteer-readings-*.json"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
-    except OSError:  # a read-only cache only costs the time to compute the readings again
-        tmp.unlink(missing_ok=True)
+    write_cache_file(path, json.dumps(data, ensure_ascii=False).encode("utf-8"), older="gazetteer-readings-*.json")
     return data
 
 

@@ -29,28 +29,20 @@ def known_documents(con) -> dict[str, dict]:
                    "retry": bool(r[6])} for r in rows}
 
 
-def _arrow_table(rows: list[dict], fields: list[str], con, table: str):
+def rows_table(table: str, fields: list[str], rows: list[dict]):
+    """Rows (dicts) of a store table as an Arrow table, typed from the table's DDL (worker
+    processes build theirs without a DuckDB connection)."""
     import pyarrow as pa
 
-    # Take the column types from the DuckDB table so empty values and lists keep their types.
-    schema = con.sql(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
-    schema = pa.schema([schema.field(f) for f in fields])
-    return pa.Table.from_pylist([{f: r.get(f) for f in fields} for r in rows], schema=schema)
+    return pa.table({f: [r.get(f) for r in rows] for f in fields}, schema=arrow_schema(table, fields))
 
 
 def documents_table(docs: list[dict]):
-    """`documents` rows (dicts) as an Arrow table, column by column."""
-    import pyarrow as pa
-
-    return pa.table({f: [d.get(f) for d in docs] for f in DOC_FIELDS}, schema=arrow_schema("documents", DOC_FIELDS))
+    return rows_table("documents", DOC_FIELDS, docs)
 
 
 def figures_table(figures: list[dict]):
-    """`mentions` rows (dicts) as an Arrow table, column by column."""
-    import pyarrow as pa
-
-    return pa.table({f: [x.get(f) for x in figures] for f in FIGURE_FIELDS},
-                    schema=arrow_schema("mentions", FIGURE_FIELDS))
+    return rows_table("mentions", FIGURE_FIELDS, figures)
 
 
 def write_documents(con, documents, figures, known: set[str] | dict | None = None) -> None:
@@ -135,8 +127,8 @@ def load_regions(con, rows: list[dict] | None) -> None:
     """Regions from the gazetteer (`rows`), plus any region a figure names that it lacks."""
     con.execute("DELETE FROM regions")
     if rows:
-        tbl = _arrow_table(rows, ["region_id", "name", "short_name", "level", "parent_id", "path", "adcode", "pinyin"],
-                           con, "regions")
+        tbl = rows_table("regions", ["region_id", "name", "short_name", "level", "parent_id", "path", "adcode", "pinyin"],
+                         rows)
         con.register("_regions", tbl)
         con.execute("""INSERT INTO regions (region_id, name, short_name, level, parent_id, path, adcode, pinyin)
                        SELECT DISTINCT ON (region_id) * FROM _regions WHERE region_id IS NOT NULL""")
