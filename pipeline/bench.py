@@ -330,8 +330,53 @@ def _phase_main(spec: dict, conn) -> None:
         conn.close()
 
 
+def _statm_rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:  # the process has just ended
+        return 0
+
+
+def _children(pid: int) -> list[int] | None:
+    """Child pids from /proc/PID/task/*/children; None where the kernel does not provide it."""
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return []
+    out = []
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/children") as f:
+                out.extend(int(c) for c in f.read().split())
+        except FileNotFoundError:
+            return None
+        except OSError:
+            continue
+    return out
+
+
 def _tree_rss(root: int) -> int:
-    """Resident memory (bytes) of a process and all its descendants, from /proc."""
+    """Resident memory (bytes) of a process and all its descendants, from /proc.
+
+    The tree is walked down from `root`: a sample reads a few files, not every process's, so
+    that sampling takes next to no CPU from the run it measures (the machine may have no core to
+    spare). Where the kernel lists no children, every process is looked at instead."""
+    total, todo, seen = 0, [root], set()
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        children = _children(pid)
+        if children is None:
+            return _tree_rss_scan(root)
+        total += _statm_rss(pid)
+        todo.extend(children)
+    return total
+
+
+def _tree_rss_scan(root: int) -> int:
     parent_of, rss = {}, {}
     for name in os.listdir("/proc"):
         if not name.isdigit():

@@ -68,3 +68,23 @@ def test_bench_command_prints_every_figure(tmp_path):
     scores = re.findall(r"^\s+(naive|pipeline)\s+figure P ([\d.]+) R ([\d.]+) F1 ([\d.]+)", text, re.M)
     assert [s[0] for s in scores] == ["naive", "pipeline"]
     assert not list(tmp_path.glob("jiwei-bench-*"))  # the temporary corpus is removed
+
+
+def test_tree_rss_counts_the_memory_of_child_processes():
+    from pipeline.bench import _tree_rss, _tree_rss_scan
+
+    if not Path("/proc/self/statm").exists():
+        import pytest
+
+        pytest.skip("no /proc on this system")
+    code = "import sys, time; x = bytearray(80_000_000); x[::4096] = b'x' * len(x[::4096]); print(1, flush=True); time.sleep(30)"
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "1"  # its memory is touched
+        own = _tree_rss(os.getpid())
+        assert own - _tree_rss(child.pid) > 0  # this process counts too
+        assert _tree_rss(child.pid) > 80_000_000
+        assert abs(own - _tree_rss_scan(os.getpid())) < 20_000_000  # both ways agree
+    finally:
+        child.kill()
+        child.wait()

@@ -68,7 +68,7 @@ _STARTS = "".join(sorted({w[0] for w in PRE_QUALIFIER} | set(CHINESE.strip("[]+"
 QUANTITY = re.compile(rf"(?=[\d{_STARTS}])" + PREFIX_QUAL + NUMBER + MIDDLE_QUAL + UNIT + SUFFIX_QUAL)
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity:
     start: int  # span of the number (with 万/亿) in the normalised text
     end: int

@@ -15,7 +15,7 @@ CLAUSE_BREAK = set("，,；;。！？!?\n：:")
 _CLAUSE_BREAK_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAK))) + "]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     start: int
     end: int

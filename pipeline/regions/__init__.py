@@ -21,6 +21,11 @@ class Region:
     parent_id: str | None = None
     pinyin: str = ""  # pinyin of the short name: jinghai
 
+    def __hash__(self) -> int:
+        # regions key the counters of attribution: hashing two fields, not all eight (equal
+        # regions have equal ids and names, so this agrees with the generated __eq__)
+        return hash((self.id, self.name))
+
 
 NATIONAL = Region("national", "全国", ("全国",), "national", None, "全国", None, "quanguo")
 UNKNOWN = Region("unknown", "未知", (), "unknown", None)

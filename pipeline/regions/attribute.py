@@ -53,7 +53,7 @@ SUB_NOT_FIRST = set("该全各本每我此其这那某几多一二两三四五�
 SUB_NOT_LAST = set("乡城村县区市省镇街")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
