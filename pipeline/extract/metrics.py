@@ -166,6 +166,12 @@ class _Bounds:
             self._bounds = word_bounds(self.text)
         return i in self._bounds
 
+    def either(self, start: int, end: int) -> bool:
+        """Is start or end a boundary? Both ends are tried without jieba before either with it:
+        a trigger that ends the fragment is aligned whatever stands before it."""
+        n = len(self.text)
+        return start in (0, n) or end in (0, n) or start in self or end in self
+
 
 def _occurrences(trigger: str, text: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
     """Occurrences (start, end, words) of a trigger, aligned on words or not; 'A…B' spans from A
@@ -183,13 +189,13 @@ def _occurrences(trigger: str, text: str) -> list[tuple[int, int, tuple[tuple[in
     return out
 
 
-def _aligned(words: tuple[tuple[int, int], ...], bounds) -> bool:
+def _aligned(words: tuple[tuple[int, int], ...], bounds: _Bounds) -> bool:
     """Does each word of a trigger occurrence begin or end a word of the text?
 
     One aligned side is enough because jieba may join a trigger with its neighbour (立案查处,
     党纪政务处分); a trigger aligned on neither side is part of another word.
     """
-    return all(s in bounds or e in bounds for s, e in words)
+    return all(bounds.either(s, e) for s, e in words)
 
 
 @lru_cache(maxsize=1)

@@ -75,3 +75,26 @@ def test_metric_table_has_labels():
     rows = metric_table()
     assert {r["metric_id"] for r in rows} >= {"cases_investigated", "amount_yuan"}
     assert all(r["zh"] and r["en"] for r in rows)
+
+
+def test_word_alignment_read_off_the_ends_agrees_with_jieba(seed_paths):
+    """`_Bounds.either` answers for a fragment's two ends without segmenting it: on every clause
+    of the seeds and every pair of positions, it agrees with jieba's own boundaries."""
+    import re
+
+    from pipeline.extract import read_document
+    from pipeline.extract.metrics import _Bounds, word_bounds
+    from pipeline.extract.normalize import normalize
+
+    checked = 0
+    for path in seed_paths:
+        text = normalize(read_document(path).text).text
+        for clause in re.split(r"[，,；;。！？!?\n：:]", text)[:40]:
+            if len(clause) < 4:
+                continue
+            truth = word_bounds(clause)
+            for s in range(len(clause)):
+                for e in range(s + 1, min(len(clause), s + 5) + 1):
+                    assert _Bounds(clause).either(s, e) == (s in truth or e in truth), (clause, s, e)
+                    checked += 1
+    assert checked > 1000
