@@ -180,6 +180,24 @@ def test_cli_on_a_dask_scheduler_gives_the_serial_figures(ingested, tmp_path):
     assert want and got == want
 
 
+def test_worker_processes_give_the_serial_store_and_a_small_run_stays_in_one_process(ingested, tmp_path):
+    base, _, serial_db, serial = ingested
+    assert serial["read_by"] == "this process"
+    db = tmp_path / "p" / "figures.duckdb"
+    parallel = run_ingest(base / "raw", db, workers=2, progress=False)  # asked for: used however small
+    assert parallel["read_by"] == "2 worker processes"
+    default = run_ingest(base / "raw", tmp_path / "q" / "figures.duckdb", progress=False)
+    assert default["read_by"] == "this process"  # a few files: starting workers would cost more
+    queries = ["SELECT doc_id, status, reason, encoding, sha256, duplicate_of FROM documents ORDER BY doc_id",
+               "SELECT figure_id, value, unit, qualifier, metric, region_id, period FROM figures ORDER BY figure_id"]
+    for query in queries:
+        with duckdb.connect(str(db), read_only=True) as con:
+            got = con.execute(query).fetchall()
+        with duckdb.connect(str(serial_db), read_only=True) as con:
+            want = con.execute(query).fetchall()
+        assert want and got == want, query
+
+
 def test_cli_scheduler_without_dask_is_refused(tmp_path):
     out = subprocess.run([sys.executable, "-m", "pipeline", "ingest", "--no-progress", "--scheduler", "tcp://127.0.0.1:1"],
                          cwd=ROOT, env={**os.environ, "RAW": str(tmp_path), "PROCESSED": str(tmp_path / "p")},
@@ -211,8 +229,8 @@ def test_saved_pages_twice_duplicates_marked_and_nothing_extracted_again(ccdi_di
     """The 100 saved pages: 13 articles saved under two names are duplicates, counted once; an
     unchanged corpus costs no extraction the second time."""
     db = tmp_path / "p" / "figures.duckdb"
-    first = run_ingest(raw_dir=ccdi_dir, db_path=db, progress=False)
-    second = run_ingest(raw_dir=ccdi_dir, db_path=db, progress=False)
+    first = run_ingest(raw_dir=ccdi_dir, db_path=db, workers=2, progress=False)  # worker processes
+    second = run_ingest(raw_dir=ccdi_dir, db_path=db, workers=2, progress=False)
     assert first["docs_total"] == 100 and first["extracted"] == 100
     assert first["docs_duplicate"] == 13 and first["docs_failed"] == 0
     assert second["extracted"] == 0 and second["docs_unchanged"] == 100
