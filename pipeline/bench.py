@@ -9,9 +9,13 @@ The runs, each in a fresh process so that its memory and start-up are its own:
 - naive: the reference a first version would write. Normalise, segment the whole text with jieba
   (same dictionary, same mode), then apply the same figure grammar and rules, taking word
   boundaries from that segmentation. One process.
-- pipeline, 1 process and `--workers` processes: the ingest, cold (empty store), through the
+- pipeline, 1 process and `--workers` processes: `read_document` + `extract_text` through the
   executor seam (`pipeline.executor.run_many`); it finds candidate figures with regular
   expressions first and segments only the clause fragments around them.
+- ingest, 1 process and `--workers` processes: the ingest into an empty store (cold).
+- paired: up to 200 of the documents, each extracted by both in one process, in turns. Its ratio
+  of CPU time does not move with the machine's speed, which the runs above, one after the
+  other, are exposed to; it also checks that both give the same figures.
 """
 from __future__ import annotations
 
@@ -183,12 +187,21 @@ class _WholeTextSegmentation:
         from pipeline.extract import metrics
 
         self._bisect = bisect_left, bisect_right
+        self._modules = extract, metrics
+        self._originals = extract.normalize, extract.classify, metrics.word_bounds
         self._normalize, self._classify = extract.normalize, extract.classify
         self._tk = metrics._jieba()
         self.text, self.bounds, self.hint, self.fallbacks = "", [], None, 0
-        extract.normalize = self.normalize
-        extract.classify = self.classify
-        metrics.word_bounds = self.word_bounds
+        self.install()
+
+    def install(self) -> None:
+        extract, metrics = self._modules
+        extract.normalize, extract.classify, metrics.word_bounds = self.normalize, self.classify, self.word_bounds
+
+    def remove(self) -> None:
+        """Back to the pipeline's own functions (the paired run switches between both)."""
+        extract, metrics = self._modules
+        extract.normalize, extract.classify, metrics.word_bounds = self._originals
 
     def normalize(self, original):
         norm = self._normalize(original)
@@ -241,6 +254,39 @@ def naive_init() -> None:
 
         _NAIVE = _WholeTextSegmentation()
         extract_text("warm-up", WARM_UP)
+
+
+PAIRED_DOCS = 200  # documents of the corpus that the paired run extracts with both
+
+
+def _run_paired(spec: dict) -> dict:
+    """Both extractors on the same documents in one process, document by document and in turns
+    (naive first for one document, the pipeline first for the next): a machine that slows down
+    or speeds up during the run slows both alike, so their ratio of CPU time holds. Also checks
+    that both give the same figures for every document."""
+    from pipeline.extract import DecodeError, doc_id_for, extract_text, read_document
+
+    paths = sorted(iter_corpus(Path(spec["corpus"])))
+    step = max(1, len(paths) // PAIRED_DOCS)
+    fast_init()
+    naive_init()
+    out = {"docs": 0, "same": 0, "naive_s": 0.0, "pipeline_s": 0.0, "text_bytes": 0}
+    for k, path in enumerate(paths[::step][:PAIRED_DOCS]):
+        try:
+            decoded = read_document(Path(path))
+        except (OSError, DecodeError):
+            continue
+        got = {}
+        for kind in (("naive", "pipeline") if k % 2 == 0 else ("pipeline", "naive")):
+            (_NAIVE.install if kind == "naive" else _NAIVE.remove)()
+            t0 = time.process_time()
+            got[kind] = extract_text(doc_id_for(Path(path)), decoded.text, title=decoded.title)
+            out[f"{kind}_s"] += time.process_time() - t0
+        _NAIVE.remove()
+        out["docs"] += 1
+        out["same"] += got["naive"] == got["pipeline"]
+        out["text_bytes"] += len(decoded.text.encode("utf-8"))
+    return out
 
 
 # --- one run, in its own process ----------------------------------------------------------------
@@ -314,6 +360,8 @@ def _phase_main(spec: dict, conn) -> None:
     try:
         if spec["kind"] == "ingest":
             result = _run_ingest(spec)
+        elif spec["kind"] == "paired":
+            result = _run_paired(spec)
         else:
             result = _run_extract(spec)
         if spec.get("gold_paths"):
@@ -507,6 +555,7 @@ def run(args: argparse.Namespace) -> int:
                   f"{r['mbps']:7.2f} {ext:>17s} {r['peak_rss'] / 2**20:12.1f}")
             if r["failed"]:
                 print(f"  ({r['failed']} documents failed to decode)")
+        paired = run_phase({"corpus": str(corpus_dir), "kind": "paired"})
 
     naive, fast1 = results["naive, 1 process"], results["pipeline, 1 process"]
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -515,6 +564,11 @@ def run(args: argparse.Namespace) -> int:
           f"(wall-clock figures include other work on the machine; CPU-s figures do not)")
     print(f"speed-up over naive, 1 process: extraction {fast1['extract_mbps'] / naive['extract_mbps']:.1f}x "
           f"(MB per CPU-s), end to end {fast1['mbps'] / naive['mbps']:.1f}x (MB/s)")
+    if paired["docs"]:
+        print(f"paired, in one process: {paired['docs']} of the documents, each extracted by both in turn: "
+              f"naive {_mb(paired['text_bytes']) / paired['naive_s']:.2f}, pipeline "
+              f"{_mb(paired['text_bytes']) / paired['pipeline_s']:.2f} MB/CPU-s: "
+              f"{paired['naive_s'] / paired['pipeline_s']:.1f}x; same figures for {paired['same']} of {paired['docs']}")
     if fast1.get("init_s"):
         print(f"start-up of a process (imports, jieba's dictionary, the gazetteer): {fast1['init_s']:.2f} s, "
               f"{100 * fast1['init_s'] / fast1['seconds']:.0f}% of the 1-process run; every worker pays it too")

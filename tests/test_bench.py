@@ -65,6 +65,10 @@ def test_bench_command_prints_every_figure(tmp_path):
     assert set(rows) == {"naive, 1 process", "pipeline, 1 process", "pipeline, 2 processes"}
     assert {docs for docs, _ in rows.values()} == {"10"}
     assert len({figs for _, figs in rows.values()}) == 1  # same documents, same figures
+    paired = re.search(r"^paired, in one process: (\d+) of the documents.*x; same figures for (\d+) of (\d+)$",
+                       text, re.M)
+    assert paired, text
+    assert paired.groups() == ("10", "10", "10")  # both extractors agree on every document
     scores = re.findall(r"^\s+(naive|pipeline)\s+figure P ([\d.]+) R ([\d.]+) F1 ([\d.]+)", text, re.M)
     assert [s[0] for s in scores] == ["naive", "pipeline"]
     assert not list(tmp_path.glob("jiwei-bench-*"))  # the temporary corpus is removed
