@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import os
+import statistics
 import sys
 import tempfile
 import threading
@@ -39,6 +40,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--corpus", type=Path, action="append", default=[], metavar="DIR",
                    help="more source documents besides RAW (repeatable), e.g. ../shared/corpus/ccdi")
     p.add_argument("--workers", type=int, default=2, help="processes of the parallel run (default 2)")
+    p.add_argument("--pairs", type=int, default=3, metavar="K",
+                   help="pairs of pipeline runs (1 process, then --workers) that the scaling is taken "
+                        "from, one after the other; the median is reported (default 3)")
     p.add_argument("--executor", choices=("processes", "dask"), default="processes",
                    help="executor of the parallel run (default processes)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
@@ -502,8 +506,8 @@ def run(args: argparse.Namespace) -> int:
     from pipeline import config
     from pipeline.evaluate import score
 
-    if args.docs < 1 or args.workers < 1:
-        print("error: -n and --workers must be at least 1", file=sys.stderr)
+    if args.docs < 1 or args.workers < 1 or args.pairs < 1:
+        print("error: -n, --workers and --pairs must be at least 1", file=sys.stderr)
         return 2
     dirs = [config.raw_dir(), *args.corpus]
     missing = [str(d) for d in dirs if not d.is_dir()]
@@ -556,6 +560,14 @@ def run(args: argparse.Namespace) -> int:
             if r["failed"]:
                 print(f"  ({r['failed']} documents failed to decode)")
         paired = run_phase({"corpus": str(corpus_dir), "kind": "paired"})
+        scalings = []  # wall-clock ratios of N processes over 1, each from two runs one after the other
+        if args.workers > 1:
+            one, many = "pipeline, 1 process", f"pipeline, {args.workers} processes"
+            specs = dict(runs)
+            scalings.append(results[one]["seconds"] / results[many]["seconds"])
+            for _ in range(args.pairs - 1):
+                t_one = run_phase({**specs[one], "gold_paths": []})["seconds"]
+                scalings.append(t_one / run_phase(specs[many])["seconds"])
 
     naive, fast1 = results["naive, 1 process"], results["pipeline, 1 process"]
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -573,8 +585,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"start-up of a process (imports, jieba's dictionary, the gazetteer): {fast1['init_s']:.2f} s, "
               f"{100 * fast1['init_s'] / fast1['seconds']:.0f}% of the 1-process run; every worker pays it too")
     if args.workers > 1:
-        par = results[f"pipeline, {args.workers} processes"]
-        print(f"scaling, {args.workers} processes ({args.executor}) over 1: {par['mbps'] / fast1['mbps']:.2f}x")
+        print(f"scaling, {args.workers} processes ({args.executor}) over 1: {statistics.median(scalings):.2f}x, "
+              f"the median of {len(scalings)} pairs of runs ({', '.join(f'{x:.2f}x' for x in scalings)})")
         if use_ingest:
             i1, i2 = results["ingest, 1 process"], results[f"ingest, {args.workers} processes"]
             print(f"ingest scaling, {args.workers} processes over 1: {i1['seconds'] / i2['seconds']:.2f}x")

@@ -52,7 +52,7 @@ def test_naive_reference_finds_the_same_figures(tmp_path, seed_paths):
 
 def test_bench_command_prints_every_figure(tmp_path):
     env = {**os.environ, "RAW": str(ROOT / "data" / "raw"), "PROCESSED": str(tmp_path / "p")}
-    out = subprocess.run([sys.executable, "-m", "pipeline", "bench", "-n", "10", "--workers", "2",
+    out = subprocess.run([sys.executable, "-m", "pipeline", "bench", "-n", "10", "--workers", "2", "--pairs", "2",
                           "--workdir", str(tmp_path)],
                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
     assert out.returncode == 0, out.stderr
@@ -69,6 +69,8 @@ def test_bench_command_prints_every_figure(tmp_path):
                        text, re.M)
     assert paired, text
     assert paired.groups() == ("10", "10", "10")  # both extractors agree on every document
+    assert re.search(r"^scaling, 2 processes \(processes\) over 1: [\d.]+x, the median of 2 pairs of runs "
+                     r"\([\d.]+x, [\d.]+x\)$", text, re.M), text
     scores = re.findall(r"^\s+(naive|pipeline)\s+figure P ([\d.]+) R ([\d.]+) F1 ([\d.]+)", text, re.M)
     assert [s[0] for s in scores] == ["naive", "pipeline"]
     assert not list(tmp_path.glob("jiwei-bench-*"))  # the temporary corpus is removed
