@@ -38,7 +38,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--raw", type=Path, default=None, help="folder to read (default: RAW or data/raw)")
     parser.add_argument("--db", type=Path, default=None, help="DuckDB file (default: PROCESSED/figures.duckdb)")
     parser.add_argument("--executor", choices=["processes", "serial", "dask"], default="processes")
-    parser.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores, or this process alone when there "
+    parser.add_argument("--workers", type=int, default=None,
+                        help="worker processes (default: all cores, or this process alone when there "
                              "are under 4 MB of files to read)")
     parser.add_argument("--scheduler", metavar="ADDRESS", default=None,
                         help="Dask scheduler address, e.g. tcp://host:8786 (with --executor dask; "
