@@ -46,53 +46,33 @@ def connect(db_path: str | Path | None = None) -> duckdb.DuckDBPyConnection:
     return read_connection(Path(db_path) if db_path else config.db_path())
 
 
-def has_table(con, name: str) -> bool:
-    return bool(con.execute(
-        "select count(*) from information_schema.tables where table_name = ?", [name]).fetchone()[0])
-
-
-def _facts(con) -> str:
-    """Figures counted once (the `facts` relation, with its first mention's figure_id and sentence
-    offsets), or the raw figures where the store has no facts."""
-    if not has_table(con, "facts"):
-        return "figures"
-    return """(select f.region_id, f.region_path, f.metric, f.value, f.unit, f.qualifier, f.doc_id, f.period,
-                      f.start, f."end", f.sentence, g.sentence_start, g.figure_id
-               from facts f left join figures g on g.doc_id = f.doc_id and g.start = f.start and g."end" = f."end")"""
+# Figures counted once (the `facts` view), with their first mention's figure_id and sentence offsets.
+FACTS = """(select f.region_id, f.region_path, f.metric, f.value, f.unit, f.qualifier, f.doc_id, f.period,
+                   f.start, f."end", f.sentence, g.sentence_start, g.figure_id
+            from facts f left join figures g on g.doc_id = f.doc_id and g.start = f.start and g."end" = f."end")"""
 
 
 def regions_with_figures(con) -> pd.DataFrame:
     """region_id, name, level, path, n_figures, n_documents of every region that has figures."""
-    regions = "left join regions r using (region_id)" if has_table(con, "regions") else ""
-    name = "coalesce(any_value(r.name), any_value(f.region_path)[-1])" if regions else "any_value(f.region_path)[-1]"
-    level = "any_value(r.level)" if regions else "NULL"
     # the region's own path: a figure's path may go down to a 街道 beneath it
-    path = "coalesce(any_value(r.path), min(f.region_path))" if regions else "min(f.region_path)"
-    return con.execute(f"""
-        select f.region_id, {name} as name, {level} as level, {path} as path,
+    return con.execute("""
+        select f.region_id, coalesce(any_value(r.name), any_value(f.region_path)[-1]) as name,
+               any_value(r.level) as level, coalesce(any_value(r.path), min(f.region_path)) as path,
                count(*) as n_figures, count(distinct f.doc_id) as n_documents
-        from figures f {regions}
+        from figures f left join regions r using (region_id)
         where f.region_id is not null and f.region_id <> 'unknown'
         group by f.region_id order by n_figures desc, f.region_id""").df()
 
 
 def region_info(con, region_id: str) -> dict:
-    """name, short_name, pinyin, path, level, parent_id of a region (from `regions`, else its figures)."""
-    row = None
-    if has_table(con, "regions"):
-        row = con.execute("""select region_id, name, short_name, level, parent_id, path, pinyin
-                             from regions where region_id = ?""", [region_id]).df()
-    if row is not None and len(row):
-        info = row.iloc[0].to_dict()
-        info["path"] = list(info["path"]) if info["path"] is not None else [info["name"]]
-    else:
-        path = con.execute("""select any_value(region_path) from figures where region_id = ?""",
-                           [region_id]).fetchone()[0]
-        if path is None:
-            raise LookupError(f"region {region_id!r} has no figures in the store")
-        path = list(path)
-        info = {"region_id": region_id, "name": path[-1], "short_name": None, "level": None,
-                "parent_id": None, "path": path, "pinyin": None}
+    """name, short_name, pinyin, path, level, parent_id of a region (the `regions` table holds
+    every region a figure names)."""
+    row = con.execute("""select region_id, name, short_name, level, parent_id, path, pinyin
+                         from regions where region_id = ?""", [region_id]).df()
+    if not len(row):
+        raise LookupError(f"region {region_id!r} is not in the store")
+    info = row.iloc[0].to_dict()
+    info["path"] = list(info["path"]) if info["path"] is not None else [info["name"]]
     if not info.get("pinyin"):
         from pypinyin import lazy_pinyin
 
@@ -101,32 +81,11 @@ def region_info(con, region_id: str) -> dict:
 
 
 def find_region(con, query: str) -> str:
-    """A region id for what a user typed (静海, 靜海區, 静海县, jinghai): the gazetteer's
-    `pipeline.regions.resolve_query`, else a match on the store's ids and names. Raises LookupError."""
-    import opencc
+    """A region id for what a user typed (静海, 靜海區, 静海县, jinghai), by the gazetteer; the
+    regions with figures in the store are suggested first. Raises LookupError."""
+    from pipeline.regions import resolve_query
 
-    candidates = regions_with_figures(con)
-    try:
-        from pipeline.regions import resolve_query
-
-        return resolve_query(query, known=list(candidates["region_id"])).id
-    except ImportError:
-        pass
-    q = opencc.OpenCC("t2s").convert(query.strip())  # 靜海區 -> 静海区
-    for col in ("region_id", "name"):
-        hit = candidates[candidates[col].astype(str).str.lower() == q.lower()]
-        if len(hit) == 1:
-            return str(hit.iloc[0]["region_id"])
-    if has_table(con, "regions"):
-        ids = [r[0] for r in con.execute(
-            "select region_id from regions where lower(region_id) = lower(?) or name = ? or short_name = ?",
-            [q, q, q]).fetchall()]
-        if len(ids) == 1:
-            return ids[0]
-        if len(ids) > 1:
-            raise LookupError(f"{query!r} is ambiguous: {', '.join(sorted(ids))}")
-    raise LookupError(f"no region {query!r} in the store; regions with figures: "
-                      + ", ".join(candidates["region_id"].head(30)))
+    return resolve_query(query, known=list(regions_with_figures(con)["region_id"])).id
 
 
 def peer_ids(con, region_id: str, peers: list[str] | None = None) -> list[str]:
@@ -141,7 +100,7 @@ def peer_ids(con, region_id: str, peers: list[str] | None = None) -> list[str]:
         return []  # the only region in the store: nothing to compare with
     path = info["path"]
     siblings = others[others["path"].map(lambda p: list(p)[:-1] == path[:-1] and len(p) == len(path))]
-    if info.get("parent_id") and has_table(con, "regions"):
+    if info.get("parent_id"):
         sib_ids = {r[0] for r in con.execute(
             "select region_id from regions where parent_id = ?", [info["parent_id"]]).fetchall()}
         siblings = others[others["region_id"].isin(sib_ids) | others["region_id"].isin(siblings["region_id"])]
@@ -215,10 +174,7 @@ def _period_filter(period: str | None, alias: str = "f") -> tuple[str, list]:
 
 
 def _metrics_zh(con) -> dict[str, str]:
-    zh = {"other": "其他"}
-    if has_table(con, "metrics"):
-        zh.update(con.execute("select metric_id, zh from metrics").fetchall())
-    return zh
+    return {"other": "其他", **dict(con.execute("select metric_id, zh from metrics").fetchall())}
 
 
 def comparison(con, region_ids: list[str], period: str | None = None) -> pd.DataFrame:
@@ -234,14 +190,13 @@ def comparison(con, region_ids: list[str], period: str | None = None) -> pd.Data
         select f.region_id, f.region_path[-1] as name, f.metric, f.value, f.unit, f.qualifier, f.doc_id,
                d.published, f.period, f.start, f."end", f.sentence, f.sentence_start, f.figure_id,
                count(*) over (partition by f.region_id, f.metric) as n_candidates
-        from {_facts(con)} f left join documents d using (doc_id)
+        from {FACTS} f left join documents d using (doc_id)
         where f.region_id in (select unnest(?)) and f.metric in (select unnest(?)) {where}
         qualify row_number() over (partition by f.region_id, f.metric
                                    order by d.published desc nulls last, f.value desc, f.doc_id) = 1
         """, [list(region_ids), list(CORE_METRICS), *params]).df()
-    if has_table(con, "regions"):
-        names = dict(con.execute("select region_id, name from regions").fetchall())
-        df["name"] = [names.get(r) or n for r, n in zip(df["region_id"], df["name"])]
+    names = dict(con.execute("select region_id, name from regions").fetchall())
+    df["name"] = [names.get(r) or n for r, n in zip(df["region_id"], df["name"])]
     zh = _metrics_zh(con)
     df["zh"] = df["metric"].map(lambda m: zh.get(m, m))
     df = _add_display(df)
@@ -284,10 +239,6 @@ def evidence(con, region_id: str, period: str | None = None) -> pd.DataFrame:
 
 def rejected(con, region_id: str) -> pd.DataFrame:
     """Figures of the region that failed an expectation: expectation, details, value, unit, sentence ..."""
-    import pandas as pd
-
-    if not has_table(con, "rejected"):
-        return pd.DataFrame(columns=["expectation", "details", "doc_id", "metric", "value", "unit", "sentence"])
     return con.execute("""
         select expectation, details, doc_id, metric, value, unit, qualifier, sentence
         from rejected where region_id = ? order by expectation, doc_id, start""", [region_id]).df()

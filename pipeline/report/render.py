@@ -45,13 +45,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    slug = None
-    resolver = _resolver()
-    if resolver is not None:
-        slug, error = _resolve(resolver, args.region)
-        if error:
-            print(error, file=sys.stderr)
-            return 2
+    from pipeline.regions import resolve_query
+
+    try:  # before the ingest: a mistyped region is told at once (AmbiguousRegion lists the slugs to type)
+        slug = resolve_query(args.region, known=_known_regions()).id
+    except LookupError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     if not args.skip_ingest:
         status = ingest_and_validate()
         if status:
@@ -64,14 +64,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 1
     with con:
-        try:
-            slug = slug or queries.find_region(con, args.region)
-            with_figures = list(queries.regions_with_figures(con)["region_id"])
-            if slug not in with_figures:
-                raise LookupError(f"{args.region!r} ({slug}) has no figures in the store; regions with "
-                                  f"figures: {', '.join(with_figures[:30]) or '(none)'}")
-        except LookupError as e:
-            print(f"error: {e}", file=sys.stderr)
+        with_figures = list(queries.regions_with_figures(con)["region_id"])
+        if slug not in with_figures:
+            print(f"error: {args.region!r} ({slug}) has no figures in the store; regions with figures: "
+                  f"{', '.join(with_figures[:30]) or '(none)'}", file=sys.stderr)
             return 2
         peers = [p.strip() for p in args.peers.split(",") if p.strip()]
         try:
@@ -85,30 +81,6 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print(f"report: {paths[0]} ({time.perf_counter() - started:.1f} s)")
     return 0
-
-
-def _resolver():
-    """`pipeline.regions.resolve_query` where the gazetteer provides it, else None (match in the store)."""
-    try:
-        from pipeline import regions
-
-        return getattr(regions, "resolve_query", None)
-    except ImportError:
-        return None
-
-
-def _resolve(resolver, query: str) -> tuple[str | None, str | None]:
-    """(slug, None) or (None, message listing the candidates)."""
-    try:
-        found = resolver(query, known=_known_regions())
-    except LookupError as e:  # AmbiguousRegion and UnknownRegion; their message lists candidates
-        message = f"error: {e}"
-        candidates = getattr(e, "candidates", None) or getattr(e, "suggestions", None) or []
-        missing = [c for c in candidates if getattr(c, "id", str(c)) not in message]
-        if missing:
-            message += "\ncandidates: " + ", ".join(f"{getattr(c, 'name', c)} ({getattr(c, 'id', c)})" for c in missing)
-        return None, message
-    return str(getattr(found, "id", found)), None
 
 
 def _known_regions() -> list[str] | None:
