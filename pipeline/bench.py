@@ -146,8 +146,10 @@ def fast_init() -> None:
     _INIT_SECONDS.append(time.perf_counter() - t0)
 
 
-def _read_and_extract(path: str, extract) -> tuple:
-    from pipeline.extract import DecodeError, doc_id_for, read_document
+def extract_task(path: str) -> tuple:
+    """(doc, error, figures, text bytes, decode CPU s, extract CPU s) of one document, by whichever
+    extractor this process was set up for (`fast_init` or `naive_init`)."""
+    from pipeline.extract import DecodeError, doc_id_for, extract_text, read_document
 
     # CPU time of this process: other load on the machine does not count against the extractor
     p = Path(path)
@@ -157,23 +159,9 @@ def _read_and_extract(path: str, extract) -> tuple:
     except (OSError, DecodeError) as e:
         return (doc_id_for(p), str(e), 0, 0, time.process_time() - t0, 0.0)
     t1 = time.process_time()
-    figures = extract(doc_id_for(p), decoded.text, title=decoded.title)
+    figures = extract_text(doc_id_for(p), decoded.text, title=decoded.title)
     t2 = time.process_time()
     return (doc_id_for(p), None, len(figures), len(decoded.text.encode("utf-8")), t1 - t0, t2 - t1)
-
-
-def fast_task(path: str) -> tuple:
-    """(doc, error, figures, text bytes, decode CPU s, extract CPU s) of one document, by the pipeline."""
-    from pipeline.extract import extract_text
-
-    return _read_and_extract(path, extract_text)
-
-
-def naive_task(path: str) -> tuple:
-    """The same record, by the naive reference (`naive_init` must have run in this process)."""
-    from pipeline.extract import extract_text
-
-    return _read_and_extract(path, extract_text)
 
 
 class _WholeTextSegmentation:
@@ -193,7 +181,6 @@ class _WholeTextSegmentation:
         self._bisect = bisect_left, bisect_right
         self._modules = extract, metrics
         self._originals = extract.normalize, extract.classify, metrics.word_bounds
-        self._normalize, self._classify = extract.normalize, extract.classify
         self._tk = metrics._jieba()
         self.text, self.bounds, self.hint, self.fallbacks = "", [], None, 0
         self.install()
@@ -208,7 +195,7 @@ class _WholeTextSegmentation:
         extract.normalize, extract.classify, metrics.word_bounds = self._originals
 
     def normalize(self, original):
-        norm = self._normalize(original)
+        norm = self._originals[0](original)
         pos, bounds = 0, [0]
         for tok in self._tk.lcut(norm.text, HMM=False):
             pos += len(tok)
@@ -218,7 +205,7 @@ class _WholeTextSegmentation:
 
     def classify(self, text, q, clause_start, clause_end, *rest, **kwargs):
         self.hint = (q.match_start, q.match_end, clause_start, clause_end)
-        return self._classify(text, q, clause_start, clause_end, *rest, **kwargs)
+        return self._originals[1](text, q, clause_start, clause_end, *rest, **kwargs)
 
     def _window(self, start: int, end: int) -> set[int]:
         lo, hi = self._bisect[0](self.bounds, start), self._bisect[1](self.bounds, end)
@@ -298,11 +285,11 @@ def _run_paired(spec: dict) -> dict:
 def _run_extract(spec: dict) -> dict:
     from pipeline.executor import run_many
 
-    task, init = (naive_task, naive_init) if spec["kind"] == "naive" else (fast_task, fast_init)
+    init = naive_init if spec["kind"] == "naive" else fast_init
     out = {"docs": 0, "failed": 0, "figures": 0, "text_bytes": 0, "decode_s": 0.0, "extract_s": 0.0}
     t0 = time.perf_counter()
     for _doc, error, n_fig, n_bytes, dec_s, ext_s in run_many(
-            task, iter_corpus(Path(spec["corpus"])), executor=spec["executor"], workers=spec["workers"],
+            extract_task, iter_corpus(Path(spec["corpus"])), executor=spec["executor"], workers=spec["workers"],
             scheduler=spec.get("scheduler"), initializer=init):
         out["docs"] += 1
         out["failed"] += error is not None
@@ -317,15 +304,13 @@ def _run_extract(spec: dict) -> dict:
 
 
 def _run_ingest(spec: dict) -> dict:
-    import inspect
-
     import duckdb
 
     from pipeline.ingest import run_ingest
 
     db = Path(spec["db"])
     kwargs = {"executor": spec["executor"], "workers": spec["workers"], "progress": False}
-    if spec.get("scheduler") and "scheduler" in inspect.signature(run_ingest).parameters:
+    if spec.get("scheduler"):
         kwargs["scheduler"] = spec["scheduler"]
     t0 = time.perf_counter()
     run_ingest(raw_dir=Path(spec["corpus"]), db_path=db, **kwargs)
@@ -334,14 +319,6 @@ def _run_ingest(spec: dict) -> dict:
         docs, failed = con.execute("select count(*), count(*) filter (where status = 'failed') from documents").fetchone()
         figures = con.execute("select count(*) from figures").fetchone()[0]
     return {"docs": docs, "failed": failed, "figures": figures, "seconds": seconds, "path": "pipeline.ingest.run_ingest"}
-
-
-def ingest_available() -> bool:
-    try:
-        from pipeline.ingest import run_ingest  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def _gold_predictions(kind: str, paths: list[str]) -> list[dict]:
@@ -526,24 +503,21 @@ def run(args: argparse.Namespace) -> int:
         print(f"corpus: {corpus['docs']} documents from {corpus['sources']} sources in "
               f"{', '.join(map(str, dirs))}; {_mb(corpus['text_bytes']):.1f} MB of text; "
               f"written in {time.perf_counter() - t0:.1f} s")
-        use_ingest = ingest_available()
         base = {"corpus": str(corpus_dir), "gold_paths": gold_paths}
         runs = [
             ("naive, 1 process", {**base, "kind": "naive", "executor": "serial", "workers": 1}),
             ("pipeline, 1 process", {**base, "kind": "extract", "executor": "serial", "workers": 1}),
+            ("ingest, 1 process", {**base, "kind": "ingest", "executor": "serial", "workers": 1,
+                                   "db": f"{tmp}/ingest1.duckdb", "gold_paths": []}),
         ]
-        if use_ingest:
-            runs.append(("ingest, 1 process", {**base, "kind": "ingest", "executor": "serial", "workers": 1,
-                                               "db": f"{tmp}/ingest1.duckdb", "gold_paths": []}))
         if args.workers > 1:
             runs.append((f"pipeline, {args.workers} processes",
                          {**base, "kind": "extract", "executor": args.executor, "workers": args.workers,
                           "scheduler": args.scheduler, "gold_paths": []}))
-            if use_ingest:
-                runs.append((f"ingest, {args.workers} processes",
-                             {**base, "kind": "ingest", "executor": args.executor, "workers": args.workers,
-                              "scheduler": args.scheduler, "db": f"{tmp}/ingest{args.workers}.duckdb",
-                              "gold_paths": []}))
+            runs.append((f"ingest, {args.workers} processes",
+                         {**base, "kind": "ingest", "executor": args.executor, "workers": args.workers,
+                          "scheduler": args.scheduler, "db": f"{tmp}/ingest{args.workers}.duckdb",
+                          "gold_paths": []}))
         results = {}
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         print(f"{'run':28s} {'docs':>6s} {'figures':>8s} {'seconds':>8s} {'docs/s':>8s} {'MB/s':>7s} "
@@ -586,14 +560,12 @@ def run(args: argparse.Namespace) -> int:
               f"{100 * fast1['init_s'] / fast1['seconds']:.0f}% of the 1-process run; every worker pays it too")
     if args.workers > 1:
         print(f"scaling, {args.workers} processes ({args.executor}) over 1: {statistics.median(scalings):.2f}x, "
-              f"the median of {len(scalings)} pairs of runs ({', '.join(f'{x:.2f}x' for x in scalings)})")
-        if use_ingest:
-            i1, i2 = results["ingest, 1 process"], results[f"ingest, {args.workers} processes"]
-            print(f"ingest scaling, {args.workers} processes over 1: {i1['seconds'] / i2['seconds']:.2f}x")
+              f"the median of {len(scalings)} pair{'s' if len(scalings) > 1 else ''} of runs "
+              f"({', '.join(f'{x:.2f}x' for x in scalings)})")
+        i1, i2 = results["ingest, 1 process"], results[f"ingest, {args.workers} processes"]
+        print(f"ingest scaling, {args.workers} processes over 1: {i1['seconds'] / i2['seconds']:.2f}x")
     if naive.get("fallbacks"):
         print(f"note: naive reference segmented {naive['fallbacks']} fragments on their own")
-    if not use_ingest:
-        print("note: pipeline.ingest is not available; the pipeline runs are read_document + extract_text")
     if gold:
         n_docs = len({g['doc'] for g in gold})
         print(f"score on the development gold ({n_docs} documents, {len(gold)} gold figures):")
