@@ -220,17 +220,30 @@ def process_files(items: list[dict]) -> dict:
 # ---------------------------------------------------------------- the run (single writer)
 
 def _region_rows() -> list[dict] | None:
+    from pipeline.regions import region_rows
+
     try:
-        from pipeline import regions
-    except ImportError:
-        return None
-    try:
-        fn = getattr(regions, "region_rows", None)
-        return list(fn()) if fn else None
+        return list(region_rows())
     except Exception as e:  # the regions table then comes from the figures alone
         print(f"ingest: region gazetteer unavailable ({type(e).__name__}: {e}); regions derived from figures",
               file=sys.stderr)
         return None
+
+
+def _current(old: dict | None, item: dict, version: str) -> bool:
+    """Does the store hold this file as it is now, read by this extractor version?"""
+    return (old is not None and old["status"] != "removed" and not old["retry"]
+            and (old["sha256"], old["meta_sha256"], old["extractor_version"])
+            == (item["sha256"], item["meta_sha256"], version))
+
+
+def _store_counts(con) -> dict:
+    """What the store holds: documents by status, figures, rejected figures."""
+    counts = dict(con.execute("SELECT status, count(*) FROM documents GROUP BY 1").fetchall())
+    return {"docs_ok": counts.get("ok", 0), "docs_duplicate": counts.get("duplicate", 0),
+            "docs_empty": counts.get("empty", 0), "docs_failed": counts.get("failed", 0),
+            "figures": con.execute("SELECT count(*) FROM figures").fetchone()[0],
+            "rejected": con.execute("SELECT count(*) FROM rejected").fetchone()[0]}
 
 
 def _nothing_to_do(db_path: Path, items: list[dict], version: str) -> dict | None:
@@ -240,21 +253,13 @@ def _nothing_to_do(db_path: Path, items: list[dict], version: str) -> dict | Non
     with read_connection(db_path) as con:
         known = load.known_documents(con)
         present = {it["doc_id"] for it in items}
-        for it in items:
-            old = known.get(it["doc_id"])
-            if (old is None or old["status"] == "removed" or old["retry"] or old["path"] != it["path"]
-                    or (old["sha256"], old["meta_sha256"], old["extractor_version"]) != (
-                        it["sha256"], it["meta_sha256"], version)):
-                return None
+        if not all(_current(known.get(it["doc_id"]), it, version) and known[it["doc_id"]]["path"] == it["path"]
+                   for it in items):
+            return None
         if any(d not in present and old["status"] != "removed" for d, old in known.items()):
             return None
-        counts = dict(con.execute("SELECT status, count(*) FROM documents GROUP BY 1").fetchall())
         return {"docs_total": len(items), "docs_new": 0, "docs_changed": 0, "docs_unchanged": len(items),
-                "docs_removed": 0, "extracted": 0, "docs_ok": counts.get("ok", 0),
-                "docs_duplicate": counts.get("duplicate", 0), "docs_empty": counts.get("empty", 0),
-                "docs_failed": counts.get("failed", 0), "failed_now": 0,
-                "figures": con.execute("SELECT count(*) FROM figures").fetchone()[0],
-                "rejected": con.execute("SELECT count(*) FROM rejected").fetchone()[0], "changed_doc_ids": []}
+                "docs_removed": 0, "extracted": 0, "failed_now": 0, "changed_doc_ids": [], **_store_counts(con)}
 
 
 def run_ingest(raw_dir=None, db_path=None, executor="processes", workers=None, progress=True,
@@ -288,8 +293,7 @@ def run_ingest(raw_dir=None, db_path=None, executor="processes", workers=None, p
                 old = known.get(it["doc_id"])
                 if old is None or old["status"] == "removed":
                     new.append(it["doc_id"])
-                elif (old["sha256"], old["meta_sha256"], old["extractor_version"]) != (
-                        it["sha256"], it["meta_sha256"], EXTRACTOR_VERSION) or old["retry"]:
+                elif not _current(old, it, EXTRACTOR_VERSION):
                     changed.append(it["doc_id"])
                 else:
                     unchanged.append(it)
@@ -351,17 +355,12 @@ def run_ingest(raw_dir=None, db_path=None, executor="processes", workers=None, p
                 load.rebuild_reporting(con, [it["doc_id"] for it in todo] + removed, _region_rows(), metric_table())
             elif not con.execute("SELECT count(*) FROM metrics").fetchone()[0]:
                 load.rebuild_reporting(con, [], _region_rows(), metric_table())
-            counts = dict(con.execute("SELECT status, count(*) FROM documents GROUP BY 1").fetchall())
-            n_figures = con.execute("SELECT count(*) FROM figures").fetchone()[0]
-            n_rejected = con.execute("SELECT count(*) FROM rejected").fetchone()[0]
             seconds = time.perf_counter() - t0
             summary = {
                 "run_id": uuid.uuid4().hex[:12], "db_path": str(db_path), "raw_dir": str(raw_dir),
                 "docs_total": len(items), "docs_new": len(new), "docs_changed": len(changed),
                 "docs_unchanged": len(unchanged), "docs_removed": len(removed), "extracted": len(todo),
-                "docs_ok": counts.get("ok", 0), "docs_duplicate": counts.get("duplicate", 0),
-                "docs_empty": counts.get("empty", 0), "docs_failed": counts.get("failed", 0),
-                "failed_now": failed_now, "figures": n_figures, "rejected": n_rejected,
+                "failed_now": failed_now, **_store_counts(con),
                 "changed_doc_ids": sorted(new + changed + removed), "read_by": read_by,
             }
             if record_run:

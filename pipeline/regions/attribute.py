@@ -322,9 +322,6 @@ def attribute(text: str, positions: list[int], title: str | None = None) -> list
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     weights = _weights(mentions, title_mentions, first_line_end if first_line_end >= 0 else len(text), g)
     doc = document_region(weights, g)
-    context: Counter = Counter()
-    for r, w in weights.items():
-        context[r] += w
     speakers = find_speakers(text, mentions)
     mentions = sorted(mentions + find_sub_county(text, mentions, lex.not_place_names), key=lambda m: m.start)
     # a name inside a document title (《河北区临时救助办法》) is not the subject of the sentence
@@ -354,7 +351,7 @@ def attribute(text: str, positions: list[int], title: str | None = None) -> list
             last, prev = None, None
         base = last or block_ctx[para_of[i]]
         if m.kind == "region":
-            m.effective = m.candidates[0] if len(m.candidates) == 1 else (_disambiguate(m, prev, context, g) or UNKNOWN)
+            m.effective = m.candidates[0] if len(m.candidates) == 1 else (_disambiguate(m, prev, weights, g) or UNKNOWN)
         elif m.kind == "national":
             m.effective = NATIONAL
         elif m.kind == "ref":

@@ -1,7 +1,7 @@
 """Loading plain per-document results into the store and deriving the reporting tables.
 
-In: an open connection (from `write_session`) and plain dicts produced by ingest (a documents
-row plus its figures). Out: `documents` and `mentions` updated; then `resolve_duplicates`,
+In: an open connection (from `write_session`) and the `documents` and `mentions` rows that ingest
+workers send as Arrow tables (`documents_table`, `figures_table`). Out: `documents` and `mentions` updated; then `resolve_duplicates`,
 `rebuild_reporting` derive `figures` (valid figures of 'ok' documents), `regions`, `metrics`.
 Only this module writes those tables, from the single writer process.
 """
