@@ -482,6 +482,7 @@ def _mb(n: float) -> float:
 def run(args: argparse.Namespace) -> int:
     from pipeline import config
     from pipeline.evaluate import score
+    from pipeline.executor import default_workers
 
     if args.docs < 1 or args.workers < 1 or args.pairs < 1:
         print("error: -n, --workers and --pairs must be at least 1", file=sys.stderr)
@@ -544,7 +545,7 @@ def run(args: argparse.Namespace) -> int:
                 scalings.append(t_one / run_phase(specs[many])["seconds"])
 
     naive, fast1 = results["naive, 1 process"], results["pipeline, 1 process"]
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cores = default_workers()  # the cores this process may use
     end_load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"machine: {cores} cores; load average {load:.1f} before, {end_load:.1f} after "
           f"(wall-clock figures include other work on the machine; CPU-s figures do not)")
