@@ -87,11 +87,10 @@ def _known_regions() -> list[str] | None:
     """Ids of the regions with figures in the current store (suggested first), if there is one."""
     if not config.db_path().is_file():
         return None
-    from pipeline.report import queries
+    from pipeline.report.render_all import regions_to_render
 
     try:
-        with queries.connect() as con:
-            return list(queries.regions_with_figures(con)["region_id"])
+        return regions_to_render()
     except Exception:  # a store being replaced or of an older schema: suggestions are optional
         return None
 
