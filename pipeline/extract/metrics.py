@@ -102,13 +102,28 @@ def _jieba():
     process loads it once."""
     import logging
 
-    import jieba
-
+    jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     _load_prefix_dict(tk)
     tk.load_userdict(str(DATA / "userdict.txt"))
     return tk
+
+
+def _import_jieba():
+    """jieba imports pkg_resources (a tenth of a second, in every worker process) only to open
+    its own data files, and opens them from its own directory when that import fails."""
+    import sys
+
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+        return jieba
+    sys.modules["pkg_resources"] = None  # makes `import pkg_resources` raise ImportError
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
 
 
 def _load_prefix_dict(tk) -> None:
