@@ -239,3 +239,39 @@ def test_saved_pages_twice_duplicates_marked_and_nothing_extracted_again(ccdi_di
                                      WHERE d.status = 'duplicate'""").fetchone()[0]
         marked = con.execute("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL").fetchone()[0]
     assert dup_figures == 0 and marked == 13
+
+
+def test_documents_of_another_extractor_version_are_read_again(tmp_path, monkeypatch):
+    """A store written by older rules is brought up to date: every document is extracted again."""
+    import pipeline.extract as extract
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for seed in SEEDS[:2]:
+        shutil.copy(seed, raw / seed.name)
+    db = tmp_path / "p" / "figures.duckdb"
+    run_ingest(raw, db, executor="serial", progress=False)
+    assert run_ingest(raw, db, executor="serial", progress=False)["extracted"] == 0
+    monkeypatch.setattr(extract, "EXTRACTOR_VERSION", extract.EXTRACTOR_VERSION + "-edited")
+    again = run_ingest(raw, db, executor="serial", progress=False)
+    assert again["extracted"] == 2
+    with duckdb.connect(str(db), read_only=True) as con:
+        versions = {v for (v,) in con.execute("SELECT DISTINCT extractor_version FROM documents").fetchall()}
+    assert versions == {extract.EXTRACTOR_VERSION}
+
+
+def test_an_edit_of_a_rule_file_changes_the_extractor_version(tmp_path, monkeypatch):
+    """Triggers, domain words and region markers are edited without code: the version follows them."""
+    import pipeline.extract as extract
+
+    copies = []
+    for path in extract.RULE_FILES:
+        copy = tmp_path / path.name
+        copy.write_bytes(path.read_bytes())
+        copies.append(copy)
+    monkeypatch.setattr(extract, "RULE_FILES", tuple(copies))
+    before = extract._rules_digest()
+    assert extract.EXTRACTOR_VERSION.endswith(before)
+    userdict = tmp_path / "userdict.txt"
+    userdict.write_text(userdict.read_text(encoding="utf-8") + "问题线索台账 5 n\n", encoding="utf-8")
+    assert extract._rules_digest() != before

@@ -7,6 +7,7 @@ sentence) plus provenance used by the store (sentence_start, sentence_end).
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from pipeline.extract.decode import Decoded, DecodeError, decode_file
@@ -16,8 +17,23 @@ from pipeline.extract.normalize import Normalized, normalize
 from pipeline.extract.numbers import find_quantities
 from pipeline.extract.text import Segmenter, strip_sentence
 
-# Bump when extraction rules change: the store re-extracts documents of an older version.
-EXTRACTOR_VERSION = "2"
+# Bump when the extraction code changes. The store re-extracts documents of another version; an
+# edit of the rule files (triggers, domain words, region markers, renamings) changes the version
+# by itself through their digest.
+CODE_VERSION = "3"
+RULE_FILES = (Path(__file__).with_name("data") / "metrics.json", Path(__file__).with_name("data") / "userdict.txt",
+              Path(__file__).parents[1] / "regions" / "data" / "markers.csv",
+              Path(__file__).parents[1] / "regions" / "data" / "history.csv")
+
+
+def _rules_digest() -> str:
+    h = hashlib.sha256()
+    for path in RULE_FILES:
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:12]
+
+
+EXTRACTOR_VERSION = f"{CODE_VERSION}-{_rules_digest()}"
 
 __all__ = ["EXTRACTOR_VERSION", "DecodeError", "Decoded", "extract_text", "extract_normalized", "read_document",
            "doc_id_for"]

@@ -243,8 +243,8 @@ def _nearest(text: str, candidates: Sequence[Metric], from_end: bool, bounds: _B
                 dist = len(text) - e if from_end else s
                 if pair and dist > PAIR_DISTANCE:
                     continue
-                if any(bs <= s and e <= be and (bs, be) != (s, e) for bs, be in blocked):
-                    continue  # 问题 inside 问题线索 names neither problems nor cases
+                if any(bs <= ws and we <= be and (bs, be) != (ws, we) for ws, we in words for bs, be in blocked):
+                    continue  # 问题 inside 问题线索 names neither problems nor cases, alone or in 发现…问题
                 # nearest first; at the same place a verb…noun pair beats the bare noun, and of
                 # two pairs the verb nearer the figure governs it (通报…查处…问题 is 查处)
                 key = (dist, 0, -s) if pair else (dist, 1, -(e - s))

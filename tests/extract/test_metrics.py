@@ -34,6 +34,7 @@ CASES = [
     ("已受理各类举报13件", 13, "reports_received"),
     ("目前，已收到信件137封", 137, "reports_received"),
     ("举报平台共收到反映问题149件", 149, "reports_received"),
+    ("截至目前，共收到问题线索257件", 257, "reports_received"),
     ("查实8件", 8, "reports_verified"),
     ("违规收送、违规吃喝问题位列前两位，分别为10428起、6022起", 6022, "cases_investigated"),
     ("已处置党员干部57人", 57, "people_held_accountable"),
@@ -56,6 +57,9 @@ CASES = [
     ("组织14个行风重点参评单位在电视台进行公开承诺", 14, "other"),
     ("移送司法机关73人", 73, "other"),
     ("占比达到74.3%", 74.3, "other"),
+    # 问题 inside 问题线索 is no problem found, alone or as the second word of 发现…问题
+    ("截至目前，共发现问题线索270件", 270, "other"),
+    ("通过数据对比，从中发现“四风”问题线索24件", 24, "other"),
 ]
 
 
