@@ -20,6 +20,7 @@ DATA = Path(__file__).with_name("data")
 OBJECT_FIRST = re.compile(r"对|把|将")
 RESPECTIVELY = re.compile(r"\s*(其中)?(分别|依次)(为|是|达|有)?")
 PASSIVE = re.compile(r"受到|被|予以|给予|进行|作出")
+LIGHT_VERB = re.compile(r"进行|予以|给予|作出")  # 对3起…问题进行通报: the action comes after these
 RIGHT_WINDOW = 6  # how far after the figure an action word may stand to name it
 RIGHT_WINDOW_OBJECT = 20  # ... when the wording makes the figure the action's object
 MAX_GAP = 20  # 纠正…问题: how far apart the two words may stand
@@ -259,6 +260,14 @@ def _nearest(text: str, candidates: Sequence[Metric], from_end: bool, bounds: _B
     return None
 
 
+def _first_action(metric: Metric, text: str, bounds: _Bounds) -> int:
+    """Where the first aligned action word (not a bare noun) of a metric found in text stands,
+    looked for from the left: jieba runs only when needed."""
+    occurrences = sorted((s, words) for t, _, _, noun in metric.words if not noun
+                         for s, _, words in _occurrences(t, text))
+    return next(s for s, words in occurrences if _aligned(words, bounds))
+
+
 @lru_cache(maxsize=None)
 def _candidates(cls: str) -> tuple[Metric, ...]:
     """The metrics that count things of unit class `cls`, in the order of the metrics file."""
@@ -295,13 +304,19 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             return found.id
     right_end = clause_end if next_start is None else min(clause_end, next_start)
     right = text[q.match_end:right_end]
+    # 对3起整治…典型问题进行通报: with the figure as the object of 对…进行/予以/给予, the action named
+    # right after that verb governs it, not a word that describes the object (整治…问题)
+    light = LIGHT_VERB.search(right, 0, RIGHT_WINDOW_OBJECT) if OBJECT_FIRST.search(left) else None
+    if light:
+        after = right[light.end():]
+        after_bounds = _Bounds(after)
+        found = _nearest(after, candidates, from_end=False, bounds=after_bounds)
+        if found and _first_action(found, after, after_bounds) <= RIGHT_WINDOW:
+            return found.id
     bounds = _Bounds(right)
     found = _nearest(right, candidates, from_end=False, bounds=bounds)
     if found:
-        # the first aligned action word, looked for from the left: jieba runs only when needed
-        occurrences = sorted((s, words) for t, _, _, noun in found.words if not noun
-                             for s, _, words in _occurrences(t, right))
-        first = next(s for s, words in occurrences if _aligned(words, bounds))
+        first = _first_action(found, right, bounds)
         # 对负有领导责任的4名中管干部予以追责问责, 1000余名…党员干部受到相应处理: the figure is the
         # object of the action named after it
         object_first = OBJECT_FIRST.search(left) or PASSIVE.search(right[:first])

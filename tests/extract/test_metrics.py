@@ -30,6 +30,10 @@ CASES = [
     ("对6名督查对象进行了诫勉谈话", 6, "people_admonished"),
     ("通报曝光典型案例4起", 4, "cases_publicized"),
     ("对4起典型问题进行通报曝光", 4, "cases_publicized"),
+    # 对…进行/予以: the action after the verb, not a word describing the object, names the figure
+    ("市纪委对3起整治群众身边不正之风问题进行通报", 3, "cases_publicized"),
+    ("对5起查处不力的问题予以通报曝光", 5, "cases_publicized"),
+    ("对2名处理问题不力的干部进行诫勉谈话", 2, "people_admonished"),
     ("公开通报十起违反中央八项规定精神典型问题", 10, "cases_publicized"),
     ("已受理各类举报13件", 13, "reports_received"),
     ("目前，已收到信件137封", 137, "reports_received"),
