@@ -214,12 +214,18 @@ class _WholeTextSegmentation:
     def word_bounds(self, s: str) -> set[int]:
         """Boundaries of fragment s of the current text, as the whole-text segmentation has them.
 
-        Fragments stand next to the figure being classified: right after it, or ending before it
-        (the nearest such occurrence is taken)."""
+        Fragments stand next to the figure being classified: right after it, further right in its
+        clause (what follows 进行 in 对3起…进行通报; taken where it occurs once there), or ending
+        before it (the nearest such occurrence is taken)."""
         q_start, q_end, clause_start, clause_end = self.hint
         text = self.text
         if text.startswith(s, q_end):
             return self._window(q_end, q_end + len(s))
+        if text.endswith(s, 0, q_start):
+            return self._window(q_start - len(s), q_start)
+        start = text.find(s, q_end, clause_end)
+        if start >= 0 and text.find(s, start + 1, clause_end) < 0:
+            return self._window(start, start + len(s))
         start = text.rfind(s, 0, q_start)
         if start >= 0:
             return self._window(start, start + len(s))
