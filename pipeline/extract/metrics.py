@@ -297,6 +297,12 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     found = _nearest(left, candidates, from_end=True)
     if found:
         return found.id
+    # 通报曝光2批17起, 通报10期58起典型案例: a count right after a count of something else (batches,
+    # issues) is named by the words before both
+    if prev and prev[1] == "other" and prev[0].match_end == q.match_start and unit_class(prev[0].unit) != cls:
+        found = _nearest(text[clause_start:prev[0].match_start], candidates, from_end=True)
+        if found:
+            return found.id
     # …问题位列前两位，分别为10428起、6022起: a list after 分别为 counts what the sentence named before
     if sentence_start is not None and RESPECTIVELY.match(text[clause_start:q.match_start]):
         found = _nearest(text[sentence_start:clause_start], candidates, from_end=True)

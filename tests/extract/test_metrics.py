@@ -32,6 +32,8 @@ CASES = [
     ("对4起典型问题进行通报曝光", 4, "cases_publicized"),
     # 对…进行/予以: the action after the verb, not a word describing the object, names the figure
     ("市纪委对3起整治群众身边不正之风问题进行通报", 3, "cases_publicized"),
+    ("省纪委监委通报曝光3批21起典型问题", 21, "cases_publicized"),
+    ("网站开设曝光专区，通报8期40起典型案例", 40, "cases_publicized"),
     ("对5起查处不力的问题予以通报曝光", 5, "cases_publicized"),
     ("对2名处理问题不力的干部进行诫勉谈话", 2, "people_admonished"),
     ("公开通报十起违反中央八项规定精神典型问题", 10, "cases_publicized"),
