@@ -103,13 +103,19 @@ def test_cli_exit_status_zero_and_second_run_reads_nothing(ingested, tmp_path):
     assert (db.parent / "parquet" / "figures.parquet").exists()
 
 
-def test_changed_removed_and_duplicate_files(tmp_path):
+def _ingested_seeds(tmp_path: Path, n: int) -> tuple[Path, Path]:
+    """A RAW folder with the first n seeds, ingested once into a new store: (raw, db)."""
     raw = tmp_path / "raw"
     raw.mkdir()
-    for seed in SEEDS[:3]:
+    for seed in SEEDS[:n]:
         shutil.copy(seed, raw / seed.name)
     db = tmp_path / "p" / "figures.duckdb"
     run_ingest(raw, db, executor="serial", progress=False)
+    return raw, db
+
+
+def test_changed_removed_and_duplicate_files(tmp_path):
+    raw, db = _ingested_seeds(tmp_path, 3)
     # a copy under another name is a duplicate; its figures are not counted twice
     shutil.copy(SEEDS[0], raw / "zz_copy.txt")
     # a changed file has its figures replaced; a removed file's figures leave the reporting tables
@@ -245,12 +251,7 @@ def test_documents_of_another_extractor_version_are_read_again(tmp_path, monkeyp
     """A store written by older rules is brought up to date: every document is extracted again."""
     import pipeline.extract as extract
 
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for seed in SEEDS[:2]:
-        shutil.copy(seed, raw / seed.name)
-    db = tmp_path / "p" / "figures.duckdb"
-    run_ingest(raw, db, executor="serial", progress=False)
+    raw, db = _ingested_seeds(tmp_path, 2)
     assert run_ingest(raw, db, executor="serial", progress=False)["extracted"] == 0
     monkeypatch.setattr(extract, "EXTRACTOR_VERSION", extract.EXTRACTOR_VERSION + "-edited")
     again = run_ingest(raw, db, executor="serial", progress=False)

@@ -12,18 +12,19 @@ from pathlib import Path
 
 from pipeline.extract.decode import Decoded, DecodeError, decode_file
 from pipeline.extract.exclude import not_a_figure
+from pipeline.extract.metrics import DATA as METRICS_DATA
 from pipeline.extract.metrics import classify
 from pipeline.extract.normalize import Normalized, normalize
 from pipeline.extract.numbers import find_quantities
 from pipeline.extract.text import Segmenter, strip_sentence
+from pipeline.regions.gazetteer import DATA_DIR as REGIONS_DATA
 
 # Bump when the extraction code changes. The store re-extracts documents of another version; an
 # edit of the rule files (triggers, domain words, region markers, renamings) changes the version
 # by itself through their digest.
 CODE_VERSION = "3"
-RULE_FILES = (Path(__file__).with_name("data") / "metrics.json", Path(__file__).with_name("data") / "userdict.txt",
-              Path(__file__).parents[1] / "regions" / "data" / "markers.csv",
-              Path(__file__).parents[1] / "regions" / "data" / "history.csv")
+RULE_FILES = (METRICS_DATA / "metrics.json", METRICS_DATA / "userdict.txt",
+              REGIONS_DATA / "markers.csv", REGIONS_DATA / "history.csv")
 
 
 def _rules_digest() -> str:

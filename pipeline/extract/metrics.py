@@ -19,8 +19,8 @@ from pipeline.extract.numbers import Quantity
 DATA = Path(__file__).with_name("data")
 OBJECT_FIRST = re.compile(r"对|把|将")
 RESPECTIVELY = re.compile(r"\s*(其中)?(分别|依次)(为|是|达|有)?")
-PASSIVE = re.compile(r"受到|被|予以|给予|进行|作出")
 LIGHT_VERB = re.compile(r"进行|予以|给予|作出")  # 对3起…问题进行通报: the action comes after these
+PASSIVE = re.compile(r"受到|被|" + LIGHT_VERB.pattern)
 RIGHT_WINDOW = 6  # how far after the figure an action word may stand to name it
 RIGHT_WINDOW_OBJECT = 20  # ... when the wording makes the figure the action's object
 MAX_GAP = 20  # 纠正…问题: how far apart the two words may stand
