@@ -70,6 +70,12 @@ def _blockers() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _opinion_shares() -> re.Pattern:
+    """Words of a share of people holding a view (95%的受访群众表示肯定), which is no coverage."""
+    return re.compile("|".join(map(re.escape, _raw()["opinion_shares"])))
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> tuple[dict[str, str], list[Metric]]:
     raw = _raw()
     unit_class = {u: cls for cls, units in raw["unit_classes"].items() for u in units}
@@ -289,8 +295,10 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             petition = next(m for m in candidates if m.id == "petition_change_pct")
             return "petition_change_pct" if _nearest(sentence_left, [petition], True) else "other"
         coverage = next(m for m in candidates if m.id == "coverage_pct")
-        right = text[q.match_end:clause_end]
-        return "coverage_pct" if _nearest(sentence_left + right, [coverage], True) else "other"
+        clause = sentence_left + text[q.match_end:clause_end]
+        if _opinion_shares().search(clause):
+            return "other"
+        return "coverage_pct" if _nearest(clause, [coverage], True) else "other"
     # 案件49件52人: the people of the cases just stated (立案248件299人: people filed)
     if prev and not left.strip() and cls == "people" and unit_class(prev[0].unit) == "cases":
         return "cases_filed" if prev[1] == "cases_filed" else "people_held_accountable"

@@ -20,7 +20,8 @@ WELL_FORMED_CN = re.compile(
 
 # Measure words a figure may carry, longest first. 元 (money) is normalised to yuan.
 UNITS = [
-    "人次", "件次", "户次", "批次", "家次", "场次", "轮次", "架次", "平方米", "公里", "美元",
+    "人次", "件次", "户次", "批次", "家次", "场次", "轮次", "架次", "平方米", "公里",
+    "美元", "港元", "欧元", "日元", "英镑", "澳元", "澳门元", "新台币",
     "元", "人", "名", "位", "起", "件", "个", "户", "份", "项", "条", "次", "家", "张", "封", "册",
     "篇", "种", "套", "宗", "批", "期", "页", "本", "斤", "幅", "瓶", "所", "处", "座", "场", "轮",
     "支", "类", "间", "辆", "台", "部", "块", "亩", "吨", "字", "笔", "例", "份次", "栋",
@@ -43,6 +44,10 @@ MIDDLE_QUAL = r"(?P<mid>多|余|来)?"
 _UNIT_FIRST = "".join(sorted({u[0] for u in UNITS} | {"个", "百", "%"}))
 UNIT = rf"(?P<mult2>万|亿)?(?=[{_UNIT_FIRST}])(?P<unit>个百分点|百分点|{UNIT_RE}|%)(?P<unit_note>\(次\))?"
 SUFFIX_QUAL = r"(?P<post>以上|左右|以下|以内|上下|之多|多)?"
+
+# 港币2万元, 美金300元: a currency named before the number makes its 元 that currency, not yuan
+CURRENCY_BEFORE = re.compile(r"(港币|港元|美金|美元|欧元|日元|英镑|澳元|澳门币|新台币|台币)(?:现金)?$")
+CURRENCY_UNIT = {"港币": "港元", "美金": "美元", "澳门币": "澳门元", "台币": "新台币"}
 
 PERCENT_WORDS = re.compile(r"百分之(?P<num>[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)")
 CHANGE_BEFORE = re.compile(r"(下降|降低|减少|下滑|回落|上升|增长|增加|提高|提升)(了)?(幅度)?(为|达)?$")
@@ -122,7 +127,9 @@ def _multiplier(*parts: str | None) -> int:
 
 
 def tidy(value: float) -> float | int:
-    return int(round(value)) if abs(value - round(value)) < 1e-9 else round(value, 6)
+    """A whole number as int, within float error of the multiplication (1.1亿 is 110000000.00000001)."""
+    whole = round(value)
+    return int(whole) if abs(value - whole) <= 1e-9 * max(1.0, abs(value)) else round(value, 6)
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -142,6 +149,8 @@ def find_quantities(text: str) -> list[Quantity]:
         for group, table in ((post, POST_QUALIFIER), (mid, POST_QUALIFIER), (pre, PRE_QUALIFIER)):
             if group:
                 qualifier = table[group]
+        if unit == "元" and (currency := CURRENCY_BEFORE.search(text, max(0, m.start() - 7), m.start())):
+            unit = CURRENCY_UNIT.get(currency.group(1), currency.group(1))
         if unit.endswith("百分点"):
             unit = "百分点"  # 下降6.4个百分点: percentage points, not a count of 个
         num_start, num_end = m.span("num")

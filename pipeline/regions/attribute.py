@@ -4,8 +4,10 @@ Each document is scanned once with one Aho-Corasick automaton over every divisio
 name, usable short name, nationwide marker and reference word such as 全市. The
 mentions found become anchors; a figure takes the nearest anchor before it in its paragraph
 (that covers its clause, then its sentence, then the paragraph's carry-over: "X区..." keeps X
-until another region is named), else the context of its block (the speaker's district in an
-interview), else the document's own region (the region most of its mentions fall under).
+until another region is named), else, in a quotation that opens its paragraph, the region
+named as the quotation closes (“……”贾汪区纪委监委…), else the context of its block (the
+speaker's district in an interview), else the document's own region (the region most of its
+mentions fall under).
 Reference words (我市, 全市, 该市, 本区, 全县 ...) mean the nearest enclosing 市/区/县 of the
 current context, so 全市 in a paragraph about a county-level city means that city.
 """
@@ -391,5 +393,26 @@ def attribute(text: str, positions: list[int], title: str | None = None) -> list
                 continue
             region = m.effective
             break
+        if region is None:
+            para_end = para_starts[para + 1] if para + 1 < len(para_starts) else len(text)
+            region = _named_after_quote(text, p, para_start, para_end, mentions, starts)
         out.append(region or block_ctx[para])
     return out
+
+
+def _named_after_quote(text: str, p: int, para_start: int, para_end: int, mentions: list[Mention],
+                       starts: list[int]) -> Region | None:
+    """“……已偿还债务500余万元……”江苏省徐州市贾汪区纪委监委以“巡”促改: a figure in a quotation that
+    opens its paragraph, with no region before it, belongs to the region named as the quotation
+    closes (the speaker's)."""
+    if not text[para_start:p].lstrip().startswith("“") or "”" in text[para_start:p]:
+        return None
+    close = text.find("”", p, para_end)
+    if close < 0:
+        return None
+    i = bisect_left(starts, close + 1)
+    if i == len(mentions) or mentions[i].start > close + 2 or mentions[i].weak:
+        return None
+    while i + 1 < len(mentions) and mentions[i + 1].start == mentions[i].end and mentions[i + 1].effective:
+        i += 1  # 江苏省徐州市贾汪区: the most specific name of the chain
+    return mentions[i].effective

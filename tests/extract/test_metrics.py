@@ -63,6 +63,11 @@ CASES = [
     ("组织14个行风重点参评单位在电视台进行公开承诺", 14, "other"),
     ("移送司法机关73人", 73, "other"),
     ("占比达到74.3%", 74.3, "other"),
+    # a share of people who hold a view is no coverage, even with 落实 in the clause
+    ("调查显示，95.7%的受访群众对中央八项规定精神贯彻落实成效表示肯定", 95.7, "other"),
+    # money in another currency is not yuan
+    ("收受私营企业主港币2万元及高档白酒14瓶", 20000, "other"),
+    ("收受礼金共计3.6万美元", 36000, "other"),
     # 问题 inside 问题线索 is no problem found, alone or as the second word of 发现…问题
     ("截至目前，共发现问题线索270件", 270, "other"),
     ("通过数据对比，从中发现“四风”问题线索24件", 24, "other"),

@@ -17,6 +17,10 @@ CASES = [
     ("处分15.7万人", [(157000, "人", "exact")]),
     ("折合共计123.46万元", [(1234600, "元", "exact")]),
     ("违规挪用购粮款达7亿余元", [(700000000, "元", "more_than")]),
+    ("将公款1.1亿余元挪用给他人", [(110000000, "元", "more_than")]),
+    # a currency named before the number: its 元 is that currency's
+    ("收受人民币2万元、港币3万元", [(20000, "元", "exact"), (30000, "港元", "exact")]),
+    ("收受美金现金5000元", [(5000, "美元", "exact")]),
     ("收到举报1,324件", [(1324, "件", "exact")]),
     ("查处问题１２起", [(12, "起", "exact")]),
     ("通报批评１５人。", [(15, "人", "exact")]),
@@ -100,6 +104,13 @@ def _figures(text: str) -> list[tuple]:
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:16] for c in CASES])
 def test_number_grammar(text, expected):
     assert _figures(text) == expected
+
+
+def test_whole_values_are_integers():
+    # 1.1 * 10**8 is 110000000.00000001 in floating point; the store and reports show 110000000
+    values = [v for v, _, _ in _figures("挪用公款1.1亿余元，收受礼金4.3万元，占比12.5%")]
+    assert values == [110000000, 43000, 12.5]
+    assert [type(v) for v in values] == [int, int, float]
 
 
 def test_at_least_sixty_cases():

@@ -105,6 +105,19 @@ def test_nationwide_figures(text, anchor, slug):
     assert region_at(text, anchor).id == slug
 
 
+@pytest.mark.parametrize("text, anchor, slug", [
+    # a quotation that opens its paragraph belongs to the region named as it closes
+    ("中央纪委国家监委公开通报。\n“巡察以来已偿还债务500余万元。”江苏省徐州市贾汪区纪委监委以巡促改。",
+     "500余万元", "jiawang"),
+    ("中央纪委国家监委公开通报。\n“每桌饭菜350元左右……”陕西省淳化县秦庄村红白理事会会长说。", "350元", "chunhua"),
+    # ... but not a quotation that closed before the figure, nor one whose speaker is no region
+    ("中央纪委国家监委公开通报。\n“要严查。”他说，每桌饭菜350元左右。陕西省淳化县也是如此。", "350元", "national"),
+    ("中央纪委国家监委公开通报。\n“每桌饭菜350元左右。”一位干部说，淳化县也是如此。", "350元", "national"),
+])
+def test_quotation_takes_the_region_named_after_it(text, anchor, slug):
+    assert region_at(text, anchor).id == slug
+
+
 def test_national_region_is_the_spec_row():
     assert (NATIONAL.id, NATIONAL.path) == ("national", ("全国",))
     assert attribute_figures("没有地名的一段话，共5起。", [11]) == [UNKNOWN]
