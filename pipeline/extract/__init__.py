@@ -70,14 +70,15 @@ def extract_normalized(doc: str, norm: Normalized, title: str | None = None) -> 
             kept.append(q)
     figures = []
     prev_by_clause: dict[int, tuple] = {}
+    before = None
     sentences: dict[tuple[int, int], tuple[int, int, str]] = {}  # figures share sentences
     for i, q in enumerate(kept):
         clause = seg.clause_at(q.match_start, q.match_end)
         prev = prev_by_clause.get(clause.start)
         nxt = kept[i + 1].match_start if i + 1 < len(kept) and kept[i + 1].match_start < clause.end else None
         sent = seg.sentence_at(q.start)
-        metric = classify(text, q, clause.start, clause.end, prev, nxt, sent.start)
-        prev_by_clause[clause.start] = (q, metric)
+        metric = classify(text, q, clause.start, clause.end, prev, nxt, sent.start, before)
+        prev_by_clause[clause.start] = before = (q, metric)
         sentence = sentences.get((sent.start, sent.end))
         if sentence is None:
             s_start, s_end = norm.span(sent.start, sent.end)

@@ -21,6 +21,11 @@ OBJECT_FIRST = re.compile(r"对|把|将")
 RESPECTIVELY = re.compile(r"\s*(其中)?(分别|依次)(为|是|达|有)?")
 LIGHT_VERB = re.compile(r"进行|予以|给予|作出")  # 对3起…问题进行通报: the action comes after these
 PASSIVE = re.compile(r"受到|被|" + LIGHT_VERB.pattern)
+SUBJECTLESS_CHANGE = re.compile(r"[，,]\s*(?:同比|环比|较上年|比上年|较去年|比去年)?(?:同期)?"
+                                r"(?:下降|降低|减少|下滑|回落|上升|增长|增加)(?:了)?(?:幅度)?(?:为|达)?")
+# 处分62人，其中处级干部3人: the words between a figure and a breakdown of it, which names a
+# kind of what was counted (干部, 第一种形态, 检举控告类) or nothing; 其中移送司法机关5人 is another measure
+BREAKDOWN = re.compile(r"[，,]\s*其中\s*[，,]?(?:[^，,。；;！？!?\n]*(?:干部|党员|人员|领导|职工|负责人|书记|形态|类|级))?")
 RIGHT_WINDOW = 6  # how far after the figure an action word may stand to name it
 RIGHT_WINDOW_OBJECT = 20  # ... when the wording makes the figure the action's object
 MAX_GAP = 20  # 纠正…问题: how far apart the two words may stand
@@ -281,8 +286,10 @@ def _candidates(cls: str) -> tuple[Metric, ...]:
 
 
 def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: tuple[Quantity, str] | None,
-             next_start: int | None, sentence_start: int | None = None) -> str:
-    """Metric id for quantity q in `text` (normalised). `prev` is the previous figure of the clause."""
+             next_start: int | None, sentence_start: int | None = None,
+             before: tuple[Quantity, str] | None = None) -> str:
+    """Metric id for quantity q in `text` (normalised). `prev` is the previous figure of the clause,
+    `before` the figure just before q wherever it stands."""
     cls = unit_class(q.unit)
     if q.unit == "元":
         return "amount_yuan"
@@ -293,7 +300,14 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         sentence_left = text[clause_start:q.match_start]
         if q.value < 0 or re.search(r"(上升|增长|增加|下降|降低|减少)", sentence_left[-8:]):
             petition = next(m for m in candidates if m.id == "petition_change_pct")
-            return "petition_change_pct" if _nearest(sentence_left, [petition], True) else "other"
+            if _nearest(sentence_left, [petition], True):
+                return "petition_change_pct"
+            # 受理信访举报156件，同比下降12.4%: a change without a subject of its own is that of the
+            # count just before it
+            if before and before[1] == "reports_received" \
+                    and SUBJECTLESS_CHANGE.fullmatch(text, before[0].match_end, q.match_start):
+                return "petition_change_pct"
+            return "other"
         coverage = next(m for m in candidates if m.id == "coverage_pct")
         clause = sentence_left + text[q.match_end:clause_end]
         if _opinion_shares().search(clause):
@@ -345,4 +359,10 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     if prev and prev[1] != "other" and "、" in text[prev[0].match_end:q.match_start] \
             and unit_class(prev[0].unit) == cls:
         return prev[1]
+    # 给予党纪政务处分62人，其中处级干部3人: a breakdown without a word of its own counts what the
+    # figure it breaks down counted (not 其中问题线索31件, which names something else)
+    if before and before[1] != "other" and unit_class(before[0].unit) == cls \
+            and BREAKDOWN.fullmatch(text, before[0].match_end, q.match_start) \
+            and not any(w in left for w in _blockers()):
+        return before[1]
     return "other"

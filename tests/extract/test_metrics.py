@@ -45,6 +45,9 @@ CASES = [
     ("违规收送、违规吃喝问题位列前两位，分别为10428起、6022起", 6022, "cases_investigated"),
     ("已处置党员干部57人", 57, "people_held_accountable"),
     ("拉动全县信访总量同比下降50%", -50, "petition_change_pct"),
+    ("受理检举控告类信访举报156件，同比下降12.4%", -12.4, "petition_change_pct"),
+    ("查处问题156件，同比下降12.4%", -12.4, "other"),
+    ("立案审查调查32件，结案51件", 51, "cases_investigated"),
     ("85%的村实行了重大事项全民表决制度", 85, "coverage_pct"),
     ("目前全市33个社区公示了180余名社区干部", 180, "disclosure_count"),
     ("新津县更新公开栏41张，发放公开信58600份", 58600, "disclosure_count"),
@@ -55,6 +58,11 @@ CASES = [
     ("协调教育、卫生等单位整改问题6个", 6, "problems_rectified"),
     ("发现问题1256个，已整改1180个", 1180, "problems_rectified"),
     ("问责党组织12个、党员干部56人", 56, "people_held_accountable"),
+    # a breakdown opened by 其中 counts what the figure before it counted, unless it names its own
+    ("给予党纪政务处分62人，其中处级干部3人", 3, "people_disciplined"),
+    ("点名道姓通报违反中央八项规定精神问题案例204起，其中72起涉及违规吃喝问题", 72, "cases_publicized"),
+    ("举报平台共收到反映问题149件，其中问题线索31件", 31, "other"),
+    ("给予党纪政务处分62人，其中移送检察机关5人", 5, "other"),
     # others: counted things that are none of the core metrics
     ("全市各试点单位共建立健全相关制度机制469个", 469, "other"),
     ("确定党风廉政建设、从源头上预防和治理腐败、解决和纠正损害群众利益的突出问题等四个方面24项责任分工", 24, "other"),
