@@ -51,7 +51,11 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
         return "inside a quoted name or slogan"
     if q.chinese:
         num = text[q.start:q.end]
-        if q.unit not in CN_NUMERAL_UNITS:
+        # 二百余封, 三十多个, 一千二百份: a composed numeral with hundreds, or one with 余/多, counts
+        # whatever its unit; 三个代表, 四风, 二十条 (a policy's name) do not
+        composed = "百" in num or "千" in num or (
+            (len(num) > 1 or num == "十") and text[q.end: q.end + 1] in ("余", "多"))
+        if q.unit not in CN_NUMERAL_UNITS and not composed:
             return "Chinese numeral in a name or slogan"
         if q.unit in CN_NUMERAL_STRICT and len(num) < 2 and num != "两":
             return "Chinese numeral in a name or slogan"

@@ -50,6 +50,12 @@ CASES = [
     ("增幅不低于20%", [(20, "%", "more_than")]),
     ("篇幅不超过5000字", [(5000, "字", "less_than")]),
     ("位列问题的前两位", []),
+    # a composed Chinese numeral (hundreds, or with 余/多) counts whatever its unit; a policy name does not
+    ("共收到群众来信二百余封", [(200, "封", "more_than")]),
+    ("发放宣传册一千二百份", [(1200, "份", "exact")]),
+    ("制定二十多项制度", [(20, "项", "more_than")]),
+    ("出台二十条措施", []),
+    ("坚持三个代表", []),
     # several figures
     ("查处案件49件52人", [(49, "件", "exact"), (52, "人", "exact")]),
     ("立案3起,处分党员干部3人", [(3, "起", "exact"), (3, "人", "exact")]),
