@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 import time
 import uuid
@@ -181,6 +182,8 @@ def process_file(item: dict) -> dict:
         doc["source"] = urlparse(doc["url"]).netloc or None
     if not decoded.text.strip():
         return done("empty", "no text after decoding" if decoded.format == "text" else "no main text found in the page")
+    if not re.search(r"[\u4e00-\u9fff]", decoded.text):
+        notes.append("no Chinese text: no figures can be read")
     # Duplicates are the same article under another name: compare the normalised text.
     try:
         norm = normalize(decoded.text)

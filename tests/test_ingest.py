@@ -1,5 +1,6 @@
 """The ingest stage on real seed documents plus the files a real RAW folder ends up holding:
-empty, binary, re-encoded (GBK, Big5, UTF-16), truncated, and one with a <script> tag."""
+empty, binary, re-encoded (GBK, Big5, UTF-16), garbled (mojibake), not Chinese, truncated, and one
+with a <script> tag."""
 from __future__ import annotations
 
 import os
@@ -42,6 +43,13 @@ def build_corpus(folder: Path) -> dict[str, dict]:
         data, text = _reencoded(seed, enc, label)
         (folder / f"{name}.txt").write_bytes(data)
         expected[name] = {"status": "ok", "text": text, "encoding": enc}
+    # mojibake: a Chinese text once decoded with a Western code page and saved again as UTF-8
+    for name, seed, enc, label in [("moji_utf8", SEEDS[0], "utf-8", "UTF-8乱码"), ("moji_gbk", SEEDS[2], "gbk", "GBK乱码")]:
+        data, text = _reencoded(seed, enc, label)
+        (folder / f"{name}.txt").write_text(data.decode("latin-1"), encoding="utf-8")
+        expected[name] = {"status": "ok", "text": text, "reason": "mojibake repaired"}
+    (folder / "english.txt").write_text("Annual report 2023: 15 cases, 3 people.\n", encoding="utf-8")
+    expected["english"] = {"status": "ok", "reason": "no Chinese text"}
     cut = SEEDS[4].read_bytes()
     cut = cut[: len(cut) // 2]
     while (cut[-1] & 0xC0) == 0x80 or cut[-1] < 0x80:  # end inside a multi-byte character
@@ -81,13 +89,15 @@ def test_every_file_gets_a_documents_row_with_the_right_status(ingested):
 def test_reencoded_files_have_their_figures(ingested):
     _, expected, db, _ = ingested
     with duckdb.connect(str(db), read_only=True) as con:
-        for name in ("gbk_copy", "big5_copy", "utf16_copy"):
+        for name in ("gbk_copy", "big5_copy", "utf16_copy", "moji_utf8", "moji_gbk"):
             got = con.execute('SELECT start, "end", value, unit, metric FROM figures WHERE doc_id = ? ORDER BY start',
                               [name]).fetchall()
             want = sorted((f["start"], f["end"], f["value"], f["unit"], f["metric"])
                           for f in extract_text(name, expected[name]["text"]))
             assert want, name
             assert got == want, name
+            if "encoding" not in expected[name]:
+                continue
             enc = con.execute("SELECT encoding FROM documents WHERE doc_id = ?", [name]).fetchone()[0]
             assert enc.replace("_", "-").lower().startswith(expected[name]["encoding"][:4]) or (
                 expected[name]["encoding"] == "gbk" and "gb" in enc), (name, enc)

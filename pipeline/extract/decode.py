@@ -76,6 +76,36 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     return text, match.encoding, []
 
 
+# Two characters of Latin-1 where Chinese should be: the bytes of a Chinese text decoded with a
+# Western code page (天津 in UTF-8 read as cp1252 is å¤©æ´¥; in GBK read as Latin-1, Ìì½ò).
+_MOJIBAKE_SIGN = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff\u0152-\u0192\u02c6-\u02dc\u2013-\u203a\u20ac\u2122]")
+
+
+def repair_mojibake(text: str) -> tuple[str, str | None]:
+    """A text that was decoded with the wrong code page once and saved again: ftfy undoes UTF-8
+    read as Latin-1 or cp1252; a text of Latin-1 characters is read again as GBK or Big5. Returns
+    the text (repaired when that gives more Chinese) and what was repaired, or None."""
+    if len(_MOJIBAKE_SIGN.findall(text, 0, 20_000)) < 3:
+        return text, None
+    import ftfy
+
+    best, how = text, None
+    fixed = ftfy.fix_encoding(text)
+    if len(_CJK.findall(fixed)) > len(_CJK.findall(best)):
+        best, how = fixed, "UTF-8 decoded as Latin-1/cp1252"
+    for code_page in ("latin-1", "cp1252"):
+        try:
+            raw = text.encode(code_page)
+        except UnicodeEncodeError:
+            continue
+        match = from_bytes(raw, cp_isolation=["gb18030", "big5"]).best()
+        if match is not None and len(_CJK.findall(str(match))) > len(_CJK.findall(best)) \
+                and _looks_like_text(str(match)):
+            best, how = str(match), f"{match.encoding} decoded as {code_page}"
+        break
+    return best, how
+
+
 def _looks_like_text(text: str) -> bool:
     if not text.strip():
         return True
@@ -122,6 +152,9 @@ def _headline(html: str, meta_title: str | None) -> str | None:
 
 def decode_file(data: bytes, suffix: str) -> Decoded:
     text, encoding, notes = decode_bytes(data)
+    text, repaired = repair_mojibake(text)
+    if repaired:
+        notes = notes + [f"mojibake repaired ({repaired})"]
     if looks_like_html(data, suffix):
         page = html_to_text(text)
         page.encoding, page.notes = encoding, notes
