@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import sys
 import time
 import uuid
@@ -144,7 +143,7 @@ def _parse_date(value) -> date | None:
 def process_file(item: dict) -> dict:
     """Read, decode and extract one file. Returns plain data; never raises for a bad file."""
     from pipeline.extract import EXTRACTOR_VERSION, DecodeError, extract_normalized, read_document
-    from pipeline.extract.decode import MAX_BYTES
+    from pipeline.extract.decode import CJK, MAX_BYTES
     from pipeline.extract.normalize import normalize
     from pipeline.store.period import period_for
 
@@ -182,7 +181,7 @@ def process_file(item: dict) -> dict:
         doc["source"] = urlparse(doc["url"]).netloc or None
     if not decoded.text.strip():
         return done("empty", "no text after decoding" if decoded.format == "text" else "no main text found in the page")
-    if not re.search(r"[\u4e00-\u9fff]", decoded.text):
+    if not CJK.search(decoded.text):
         notes.append("no Chinese text: no figures can be read")
     # Duplicates are the same article under another name: compare the normalised text.
     try:

@@ -39,7 +39,7 @@ _BOMS = [
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
 _HTML_HINT = re.compile(rb"<\s*(html|head|body|div|p|meta|title)\b", re.I)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
@@ -89,20 +89,20 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
         return text, None
     import ftfy
 
-    best, how = text, None
-    fixed = ftfy.fix_encoding(text)
-    if len(_CJK.findall(fixed)) > len(_CJK.findall(best)):
-        best, how = fixed, "UTF-8 decoded as Latin-1/cp1252"
+    candidates = [(ftfy.fix_encoding(text), "UTF-8 decoded as Latin-1/cp1252")]
     for code_page in ("latin-1", "cp1252"):
         try:
             raw = text.encode(code_page)
         except UnicodeEncodeError:
-            continue
+            continue  # a character outside this code page: try the next
         match = from_bytes(raw, cp_isolation=["gb18030", "big5"]).best()
-        if match is not None and len(_CJK.findall(str(match))) > len(_CJK.findall(best)) \
-                and _looks_like_text(str(match)):
-            best, how = str(match), f"{match.encoding} decoded as {code_page}"
-        break
+        if match is not None and _looks_like_text(str(match)):
+            candidates.append((str(match), f"{match.encoding} decoded as {code_page}"))
+        break  # the first code page that holds every character gave the bytes back
+    best, how = text, None
+    for candidate, what in candidates:
+        if len(CJK.findall(candidate)) > len(CJK.findall(best)):
+            best, how = candidate, what
     return best, how
 
 
@@ -110,7 +110,7 @@ def _looks_like_text(text: str) -> bool:
     if not text.strip():
         return True
     bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\r\n\t\f") or 0xE000 <= ord(ch) <= 0xF8FF or ch == "\ufffd")
-    return bad / len(text) < 0.02 and (len(_CJK.findall(text)) > 0 or text.isascii())
+    return bad / len(text) < 0.02 and (len(CJK.findall(text)) > 0 or text.isascii())
 
 
 def looks_like_html(data: bytes, suffix: str) -> bool:

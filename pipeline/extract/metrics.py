@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from pipeline.extract.numbers import Quantity
+from pipeline.extract.numbers import CHANGE, Quantity
 
 DATA = Path(__file__).with_name("data")
 OBJECT_FIRST = re.compile(r"对|把|将")
 RESPECTIVELY = re.compile(r"\s*(其中)?(分别|依次)(为|是|达|有)?")
 LIGHT_VERB = re.compile(r"进行|予以|给予|作出")  # 对3起…问题进行通报: the action comes after these
 PASSIVE = re.compile(r"受到|被|" + LIGHT_VERB.pattern)
-SUBJECTLESS_CHANGE = re.compile(r"[，,]\s*(?:同比|环比|较上年|比上年|较去年|比去年)?(?:同期)?"
-                                r"(?:下降|降低|减少|下滑|回落|上升|增长|增加)(?:了)?(?:幅度)?(?:为|达)?")
+# 受理信访举报156件，同比下降12.4%: the words between a count and a change that has no subject
+SUBJECTLESS_CHANGE = re.compile(r"[，,]\s*(?:同比|环比|较上年|比上年|较去年|比去年)?(?:同期)?" + CHANGE)
 # 处分62人，其中处级干部3人: the words between a figure and a breakdown of it, which names a
 # kind of what was counted (干部, 第一种形态, 检举控告类) or nothing; 其中移送司法机关5人 is another measure
 BREAKDOWN = re.compile(r"[，,]\s*其中\s*[，,]?(?:[^，,。；;！？!?\n]*(?:干部|党员|人员|领导|职工|负责人|书记|形态|类|级))?")

@@ -50,7 +50,9 @@ CURRENCY_BEFORE = re.compile(r"(港币|港元|美金|美元|欧元|日元|英镑
 CURRENCY_UNIT = {"港币": "港元", "美金": "美元", "澳门币": "澳门元", "台币": "新台币"}
 
 PERCENT_WORDS = re.compile(r"百分之(?P<num>[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)")
-CHANGE_BEFORE = re.compile(r"(下降|降低|减少|下滑|回落|上升|增长|增加|提高|提升)(了)?(幅度)?(为|达)?$")
+# 下降了, 增长幅度为: the words of a change, right before its percentage
+CHANGE = r"(下降|降低|减少|下滑|回落|上升|增长|增加|提高|提升)(了)?(幅度)?(为|达)?"
+CHANGE_BEFORE = re.compile(CHANGE + "$")
 NEGATIVE_CHANGES = ("下降", "降低", "减少", "下滑", "回落")
 
 PRE_QUALIFIER = {

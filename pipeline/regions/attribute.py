@@ -30,6 +30,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 CLAUSE_BREAKS = set("，,；;。！？!?\n：:、")
 SENTENCE_BREAKS = re.compile(r"[。！？!?\n]")
+CLAUSE_REST = re.compile("[^" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]{0,40}")  # up to the next break
 
 # Reference words: what they refer to is the nearest enclosing division with this suffix.
 REFERENCES = {f"{p}{s}": s for p in ("我", "全", "该", "本") for s in ("省", "市", "区", "县", "州")}
@@ -157,13 +158,6 @@ def _in_blocked(s: int, e: int, blocked: list[tuple[int, int]], ends: list[int])
     return False
 
 
-def _clause_end(text: str, pos: int, limit: int = 40) -> int:
-    for i in range(pos, min(len(text), pos + limit)):
-        if text[i] in CLAUSE_BREAKS:
-            return i
-    return min(len(text), pos + limit)
-
-
 def scan(text: str, lex: Lexicon) -> list[Mention]:
     """Every division name, nationwide marker and reference word of a text, left to right."""
     blocked = [(s, e) for s, e, _ in lex.blocked.finditer(text)] if lex.blocked else []
@@ -192,7 +186,7 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
         # a place visited: 在/赴/到 X inside a clause, and names listed right after it
         if s > 0 and text[s - 1] in LOCATIVE and not (s < 2 or text[s - 2] in CLAUSE_BREAKS or text[s - 2] in TOPIC_OPENERS):
             mention.weak = True
-        elif s > 0 and text[s - 1] == "在" and "期间" in text[e:_clause_end(text, e)]:
+        elif s > 0 and text[s - 1] == "在" and "期间" in CLAUSE_REST.match(text, e).group():
             mention.weak = True  # 在乌鲁木齐市参加培训班期间，…: where something happened, not whose it is
         elif s >= 2 and text[s - 2:s] == "来自":
             mention.weak = True

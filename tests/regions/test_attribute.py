@@ -110,12 +110,6 @@ def test_nationwide_figures(text, anchor, slug):
     ("四川省雅安市名山区卫生健康局副局长李江等4人，在新疆乌鲁木齐市参加培训班期间，接受旅游安排，报销费用共计3万元。",
      "3万元", "yaan-mingshan"),
     ("在新疆乌鲁木齐市，全市共查处问题12起。", "12起", "xinjiang-wulumuqi"),
-])
-def test_a_place_visited_during_something_is_not_the_scope(text, anchor, slug):
-    assert region_at(text, anchor).id == slug
-
-
-@pytest.mark.parametrize("text, anchor, slug", [
     # a quotation that opens its paragraph belongs to the region named as it closes
     ("中央纪委国家监委公开通报。\n“巡察以来已偿还债务500余万元。”江苏省徐州市贾汪区纪委监委以巡促改。",
      "500余万元", "jiawang"),
@@ -124,7 +118,7 @@ def test_a_place_visited_during_something_is_not_the_scope(text, anchor, slug):
     ("中央纪委国家监委公开通报。\n“要严查。”他说，每桌饭菜350元左右。陕西省淳化县也是如此。", "350元", "national"),
     ("中央纪委国家监委公开通报。\n“每桌饭菜350元左右。”一位干部说，淳化县也是如此。", "350元", "national"),
 ])
-def test_quotation_takes_the_region_named_after_it(text, anchor, slug):
+def test_places_visited_and_quotations(text, anchor, slug):
     assert region_at(text, anchor).id == slug
 
 
