@@ -69,6 +69,8 @@ def test_bench_command_prints_every_figure(tmp_path):
                        text, re.M)
     assert paired, text
     assert paired.groups() == ("10", "10", "10")  # both extractors agree on every document
+    assert re.search(r"^  the naive reference in jieba's default mode \(HMM on, as jieba.lcut\(text\)\): "
+                     r"[\d.]+ MB/CPU-s; the pipeline is [\d.]+x that$", text, re.M), text
     assert re.search(r"^scaling, 2 processes \(processes\) over 1: [\d.]+x, the median of 2 pairs of runs "
                      r"\([\d.]+x, [\d.]+x\)$", text, re.M), text
     scores = re.findall(r"^\s+(naive|pipeline)\s+figure P ([\d.]+) R ([\d.]+) F1 ([\d.]+)", text, re.M)

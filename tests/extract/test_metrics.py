@@ -51,6 +51,7 @@ CASES = [
     ("85%的村实行了重大事项全民表决制度", 85, "coverage_pct"),
     ("目前全市33个社区公示了180余名社区干部", 180, "disclosure_count"),
     ("新津县更新公开栏41张，发放公开信58600份", 58600, "disclosure_count"),
+    ("通过服务平台發布政務資訊1200條", 1200, "disclosure_count"),  # 資訊: information, in traditional usage
     ("向区民政局制发纪检监察建议书11份", 11, "recommendations_issued"),
     ("监督建设工程招投标项目28个，涉及金额6 600万元", 66000000, "amount_yuan"),
     ("纠正涉及农村“三资”问题40多个", 40, "problems_rectified"),
