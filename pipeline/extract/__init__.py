@@ -13,7 +13,7 @@ from pathlib import Path
 from pipeline.extract.decode import Decoded, DecodeError, decode_file
 from pipeline.extract.exclude import not_a_figure
 from pipeline.extract.metrics import DATA as METRICS_DATA
-from pipeline.extract.metrics import classify
+from pipeline.extract.metrics import classify, unit_class
 from pipeline.extract.normalize import Normalized, normalize
 from pipeline.extract.numbers import find_quantities
 from pipeline.extract.text import Segmenter, strip_sentence
@@ -22,7 +22,7 @@ from pipeline.regions.gazetteer import DATA_DIR as REGIONS_DATA
 # Bump when the extraction code changes. The store re-extracts documents of another version; an
 # edit of the rule files (triggers, domain words, region markers, renamings) changes the version
 # by itself through their digest.
-CODE_VERSION = "4"
+CODE_VERSION = "5"
 RULE_FILES = (METRICS_DATA / "metrics.json", METRICS_DATA / "userdict.txt",
               REGIONS_DATA / "markers.csv", REGIONS_DATA / "history.csv")
 
@@ -71,14 +71,16 @@ def extract_normalized(doc: str, norm: Normalized, title: str | None = None) -> 
     figures = []
     prev_by_clause: dict[int, tuple] = {}
     before = None
+    last_of_class: dict[tuple[int, str], tuple] = {}  # (sentence start, unit class) -> its last figure
     sentences: dict[tuple[int, int], tuple[int, int, str]] = {}  # figures share sentences
     for i, q in enumerate(kept):
         clause = seg.clause_at(q.match_start, q.match_end)
         prev = prev_by_clause.get(clause.start)
         nxt = kept[i + 1].match_start if i + 1 < len(kept) and kept[i + 1].match_start < clause.end else None
         sent = seg.sentence_at(q.start)
-        metric = classify(text, q, clause.start, clause.end, prev, nxt, sent.start, before)
-        prev_by_clause[clause.start] = before = (q, metric)
+        cls_key = (sent.start, unit_class(q.unit))
+        metric = classify(text, q, clause.start, clause.end, prev, nxt, sent.start, before, last_of_class.get(cls_key))
+        prev_by_clause[clause.start] = before = last_of_class[cls_key] = (q, metric)
         sentence = sentences.get((sent.start, sent.end))
         if sentence is None:
             s_start, s_end = norm.span(sent.start, sent.end)

@@ -25,7 +25,11 @@ PASSIVE = re.compile(r"受到|被|" + LIGHT_VERB.pattern)
 SUBJECTLESS_CHANGE = re.compile(r"[，,]\s*(?:同比|环比|较上年|比上年|较去年|比去年)?(?:同期)?" + CHANGE)
 # 处分62人，其中处级干部3人: the words between a figure and a breakdown of it, which names a
 # kind of what was counted (干部, 第一种形态, 检举控告类) or nothing; 其中移送司法机关5人 is another measure
-BREAKDOWN = re.compile(r"[，,]\s*其中\s*[，,]?(?:[^，,。；;！？!?\n]*(?:干部|党员|人员|领导|职工|负责人|书记|形态|类|级))?")
+KIND = "干部|党员|人员|领导|职工|负责人|书记|形态|类|级"
+BREAKDOWN = re.compile(r"[，,]\s*其中\s*[，,]?(?:[^，,。；;！？!?\n]*(?:" + KIND + "))?")
+# 其中处级干部3人，科级干部15人: the words of an item of that breakdown, a kind and nothing more
+BREAKDOWN_ITEM = re.compile(r"\s*(?:运用)?[^\d，,。；;！？!?\n、]{0,12}?(?P<kind>" + KIND + r")\s*")
+ITEM_BEFORE = re.compile(BREAKDOWN_ITEM.pattern + "$")  # the same, ending where a figure starts
 RIGHT_WINDOW = 6  # how far after the figure an action word may stand to name it
 RIGHT_WINDOW_OBJECT = 20  # ... when the wording makes the figure the action's object
 MAX_GAP = 20  # 纠正…问题: how far apart the two words may stand
@@ -287,9 +291,10 @@ def _candidates(cls: str) -> tuple[Metric, ...]:
 
 def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: tuple[Quantity, str] | None,
              next_start: int | None, sentence_start: int | None = None,
-             before: tuple[Quantity, str] | None = None) -> str:
+             before: tuple[Quantity, str] | None = None, sibling: tuple[Quantity, str] | None = None) -> str:
     """Metric id for quantity q in `text` (normalised). `prev` is the previous figure of the clause,
-    `before` the figure just before q wherever it stands."""
+    `before` the figure just before q wherever it stands, `sibling` the last figure of q's unit
+    class before it in its sentence."""
     cls = unit_class(q.unit)
     if q.unit == "元":
         return "amount_yuan"
@@ -365,4 +370,13 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             and BREAKDOWN.fullmatch(text, before[0].match_end, q.match_start) \
             and not any(w in left for w in _blockers()):
         return before[1]
+    # 其中第一种形态298人次，占77.2%；第二种形态64人次: a later item of a breakdown, which names a kind
+    # and nothing more, counts what the item of the same kind before it counted (not 其中党纪政务
+    # 处分38人，涉及村干部20人, where the kind is new)
+    item = BREAKDOWN_ITEM.fullmatch(text, clause_start, q.match_start)
+    if item and sibling and sibling[1] != "other" and sentence_start is not None:
+        sib_start = sibling[0].match_start
+        sib_item = ITEM_BEFORE.search(text, max(sentence_start, sib_start - 14), sib_start)
+        if sib_item and sib_item["kind"] == item["kind"] and text.rfind("其中", sentence_start, sib_start) >= 0:
+            return sibling[1]
     return "other"
