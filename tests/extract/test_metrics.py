@@ -15,6 +15,8 @@ CASES = [
     ("立案3起", 3, "cases_filed"),
     ("今年以来，该街对2名违纪干部迅速立案处理", 2, "cases_filed"),
     ("立案纪检监察干部2482人", 2482, "cases_filed"),
+    ("全县纪检监察机关共立案审查调查案件156件，给予党纪政务处分142人", 156, "cases_filed"),
+    ("立案查处违纪违法案件1027件", 1027, "cases_investigated"),  # the verb nearer the figure governs it
     ("给予党纪政务处分68人", 68, "people_disciplined"),
     ("处分党员干部3人", 3, "people_disciplined"),
     ("对两名校长给予党内警告处分", 2, "people_disciplined"),
