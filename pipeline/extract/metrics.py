@@ -18,6 +18,7 @@ from pipeline.extract.numbers import CHANGE, Quantity
 
 DATA = Path(__file__).with_name("data")
 OBJECT_FIRST = re.compile(r"对|把|将")
+COORDINATED = re.compile(r"(?:和|及|与|、)\s*$")  # 对23个党组织和46名党员干部实施问责: a second object
 RESPECTIVELY = re.compile(r"\s*(其中)?(分别|依次)(为|是|达|有)?")
 LIGHT_VERB = re.compile(r"进行|予以|给予|作出")  # 对3起…问题进行通报: the action comes after these
 PASSIVE = re.compile(r"受到|被|" + LIGHT_VERB.pattern)
@@ -30,6 +31,9 @@ BREAKDOWN = re.compile(r"[，,]\s*其中\s*[，,]?(?:[^，,。；;！？!?\n]*(?
 # 其中处级干部3人，科级干部15人: the words of an item of that breakdown, a kind and nothing more
 BREAKDOWN_ITEM = re.compile(r"\s*(?:运用)?[^\d，,。；;！？!?\n、]{0,12}?(?P<kind>" + KIND + r")\s*")
 ITEM_BEFORE = re.compile(BREAKDOWN_ITEM.pattern + "$")  # the same, ending where a figure starts
+# 立案87件，其中乡科级干部案件21件: a breakdown whose kind is followed by the noun of what is counted
+BREAKDOWN_NOUN = re.compile(r"(?:[，,]\s*其中\s*[，,]?|\s*)(?P<kind>[^\d，,。；;！？!?\n、]{0,12}?(?:" + KIND
+                            + r"))(?:案件|问题)\s*")
 RIGHT_WINDOW = 6  # how far after the figure an action word may stand to name it
 RIGHT_WINDOW_OBJECT = 20  # ... when the wording makes the figure the action's object
 MAX_GAP = 20  # 纠正…问题: how far apart the two words may stand
@@ -289,6 +293,31 @@ def _candidates(cls: str) -> tuple[Metric, ...]:
     return tuple(m for m in lexicon()[1] if cls in m.classes)
 
 
+def _breakdown_with_noun(text: str, q: Quantity, cls: str, clause_start: int, sentence_start: int | None,
+                         before: tuple[Quantity, str] | None, sibling: tuple[Quantity, str] | None,
+                         candidates: Sequence[Metric]) -> str | None:
+    """立案审查调查案件87件，其中乡科级干部案件21件，村干部案件49件: an item of a breakdown that only
+    repeats the noun (案件, 问题) after its kind counts what the total counted, not what the noun
+    alone would name. The first item follows the total and 其中; a later one follows an item whose
+    words end in the same kind. None if that is not the case, or another trigger stands there."""
+    if before and before[1] != "other" and unit_class(before[0].unit) == cls:
+        item = BREAKDOWN_NOUN.fullmatch(text, before[0].match_end, q.match_start)
+        if item and item.group(0).lstrip("，, ").startswith("其中"):
+            return None if _nearest(item["kind"], candidates, from_end=True) else before[1]
+    if sibling and sibling[1] != "other" and sentence_start is not None \
+            and text.rfind("其中", sentence_start, sibling[0].match_start) >= 0:
+        item = BREAKDOWN_NOUN.fullmatch(text, clause_start, q.match_start)
+        sib_start = sibling[0].match_start
+        before_sib = re.search(BREAKDOWN_NOUN.pattern + "$", text[max(sentence_start, sib_start - 16):sib_start])
+        if item and before_sib and _kind_word(item["kind"]) == _kind_word(before_sib["kind"]):
+            return None if _nearest(item["kind"], candidates, from_end=True) else sibling[1]
+    return None
+
+
+def _kind_word(phrase: str) -> str:
+    return re.search(f"(?:{KIND})$", phrase).group(0)
+
+
 def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: tuple[Quantity, str] | None,
              next_start: int | None, sentence_start: int | None = None,
              before: tuple[Quantity, str] | None = None, sibling: tuple[Quantity, str] | None = None) -> str:
@@ -321,6 +350,9 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     # 案件49件52人: the people of the cases just stated (立案248件299人: people filed)
     if prev and not left.strip() and cls == "people" and unit_class(prev[0].unit) == "cases":
         return "cases_filed" if prev[1] == "cases_filed" else "people_held_accountable"
+    inherited = _breakdown_with_noun(text, q, cls, clause_start, sentence_start, before, sibling, candidates)
+    if inherited:
+        return inherited
     found = _nearest(left, candidates, from_end=True)
     if found:
         return found.id
@@ -336,10 +368,15 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         if found:
             return found.id
     right_end = clause_end if next_start is None else min(clause_end, next_start)
+    # the figure is an object of 对/把/将; a second object joined to the first shares its 对, and
+    # the first shares the action named after the second (对3名处级干部和12名科级干部予以处分)
+    object_left = text[clause_start:q.match_start] if prev and COORDINATED.search(left) else left
+    if right_end < clause_end and OBJECT_FIRST.search(object_left) and COORDINATED.search(text, q.match_end, right_end):
+        right_end = clause_end
     right = text[q.match_end:right_end]
     # 对3起整治…典型问题进行通报: with the figure as the object of 对…进行/予以/给予, the action named
     # right after that verb governs it, not a word that describes the object (整治…问题)
-    light = LIGHT_VERB.search(right, 0, RIGHT_WINDOW_OBJECT) if OBJECT_FIRST.search(left) else None
+    light = LIGHT_VERB.search(right, 0, RIGHT_WINDOW_OBJECT) if OBJECT_FIRST.search(object_left) else None
     if light:
         after = right[light.end():]
         after_bounds = _Bounds(after)
@@ -352,7 +389,7 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         first = _first_action(found, right, bounds)
         # 对负有领导责任的4名中管干部予以追责问责, 1000余名…党员干部受到相应处理: the figure is the
         # object of the action named after it
-        object_first = OBJECT_FIRST.search(left) or PASSIVE.search(right[:first])
+        object_first = OBJECT_FIRST.search(object_left) or PASSIVE.search(right[:first])
         if first <= (RIGHT_WINDOW_OBJECT if object_first else RIGHT_WINDOW):
             return found.id
     # 问责党组织12个、党员干部56人: a list item without a word of its own takes the clause's

@@ -71,6 +71,12 @@ CASES = [
     ("运用“四种形态”处理450人次，其中第一种形态320人次，占71.1%；第二种形态96人次", 96, "people_held_accountable"),
     ("处理63人，其中党纪政务处分38人，涉及村干部20人", 20, "other"),
     ("给予党纪政务处分62人，其中处级干部3人，移送司法机关5人", 5, "other"),
+    # ... also where the item repeats the noun of what was counted after its kind
+    ("共立案审查调查案件87件，其中乡科级干部案件21件", 21, "cases_filed"),
+    ("共立案审查调查案件87件，其中乡科级干部案件21件，村（社区）干部案件49件", 49, "cases_filed"),
+    # objects joined by 和 share 对 and the action after the last of them
+    ("对履行主体责任不力的23个党组织和46名党员领导干部实施问责", 46, "people_held_accountable"),
+    ("对3名处级干部和12名科级干部予以党纪政务处分", 3, "people_disciplined"),
     # others: counted things that are none of the core metrics
     ("全市各试点单位共建立健全相关制度机制469个", 469, "other"),
     ("确定党风廉政建设、从源头上预防和治理腐败、解决和纠正损害群众利益的突出问题等四个方面24项责任分工", 24, "other"),
