@@ -28,12 +28,13 @@ SUBJECTLESS_CHANGE = re.compile(r"[，,]\s*(?:同比|环比|较上年|比上年|
 # kind of what was counted (干部, 第一种形态, 检举控告类) or nothing; 其中移送司法机关5人 is another measure
 KIND = "干部|党员|人员|领导|职工|负责人|书记|形态|类|级"
 BREAKDOWN = re.compile(r"[，,]\s*其中\s*[，,]?(?:[^，,。；;！？!?\n]*(?:" + KIND + "))?")
-# 其中处级干部3人，科级干部15人: the words of an item of that breakdown, a kind and nothing more
-BREAKDOWN_ITEM = re.compile(r"\s*(?:运用)?[^\d，,。；;！？!?\n、]{0,12}?(?P<kind>" + KIND + r")\s*")
-ITEM_BEFORE = re.compile(BREAKDOWN_ITEM.pattern + "$")  # the same, ending where a figure starts
-# 立案87件，其中乡科级干部案件21件: a breakdown whose kind is followed by the noun of what is counted
-BREAKDOWN_NOUN = re.compile(r"(?:[，,]\s*其中\s*[，,]?|\s*)(?P<kind>[^\d，,。；;！？!?\n、]{0,12}?(?:" + KIND
-                            + r"))(?:案件|问题)\s*")
+# the words of an item of that breakdown: a kind (处级干部, 第一种形态) and nothing more, or followed
+# by the noun of what is counted (其中乡科级干部案件21件)
+_ITEM = r"\s*(?:运用)?(?P<kind>[^\d，,。；;！？!?\n、]{0,12}?(?:" + KIND + r"))(?P<noun>案件|问题)?\s*"
+ITEM = re.compile(_ITEM)
+ITEM_BEFORE = re.compile(_ITEM + "$")  # the same, ending where a figure starts
+FIRST_ITEM = re.compile(r"[，,]\s*其中\s*[，,]?" + _ITEM)  # the same, right after the total and 其中
+KIND_WORD = re.compile(f"(?:{KIND})$")
 RIGHT_WINDOW = 6  # how far after the figure an action word may stand to name it
 RIGHT_WINDOW_OBJECT = 20  # ... when the wording makes the figure the action's object
 MAX_GAP = 20  # 纠正…问题: how far apart the two words may stand
@@ -293,29 +294,32 @@ def _candidates(cls: str) -> tuple[Metric, ...]:
     return tuple(m for m in lexicon()[1] if cls in m.classes)
 
 
-def _breakdown_with_noun(text: str, q: Quantity, cls: str, clause_start: int, sentence_start: int | None,
-                         before: tuple[Quantity, str] | None, sibling: tuple[Quantity, str] | None,
-                         candidates: Sequence[Metric]) -> str | None:
-    """立案审查调查案件87件，其中乡科级干部案件21件，村干部案件49件: an item of a breakdown that only
-    repeats the noun (案件, 问题) after its kind counts what the total counted, not what the noun
-    alone would name. The first item follows the total and 其中; a later one follows an item whose
-    words end in the same kind. None if that is not the case, or another trigger stands there."""
-    if before and before[1] != "other" and unit_class(before[0].unit) == cls:
-        item = BREAKDOWN_NOUN.fullmatch(text, before[0].match_end, q.match_start)
-        if item and item.group(0).lstrip("，, ").startswith("其中"):
+def _breakdown_item(text: str, q: Quantity, cls: str, clause_start: int, sentence_start: int | None,
+                    before: tuple[Quantity, str] | None, sibling: tuple[Quantity, str] | None,
+                    candidates: Sequence[Metric], noun: bool) -> str | None:
+    """The metric of a breakdown's item that has no trigger of its own: what the total counted.
+
+    `noun`: items that repeat the noun of what was counted after their kind (立案审查调查案件87件，
+    其中乡科级干部案件21件，村干部案件49件), looked at before the triggers on the left, which that
+    noun alone would name; else items that name a kind and nothing more (其中第一种形态298人次，
+    占77.2%；第二种形态64人次). The first item follows the total and 其中 (the kind-only first item
+    is `BREAKDOWN`'s); a later one follows an item, after that 其中, whose words end in the same
+    kind word (not 其中党纪政务处分38人，涉及村干部20人, where the kind is new)."""
+    if noun and before and before[1] != "other" and unit_class(before[0].unit) == cls:
+        item = FIRST_ITEM.fullmatch(text, before[0].match_end, q.match_start)
+        if item and item["noun"]:
             return None if _nearest(item["kind"], candidates, from_end=True) else before[1]
-    if sibling and sibling[1] != "other" and sentence_start is not None \
-            and text.rfind("其中", sentence_start, sibling[0].match_start) >= 0:
-        item = BREAKDOWN_NOUN.fullmatch(text, clause_start, q.match_start)
-        sib_start = sibling[0].match_start
-        before_sib = re.search(BREAKDOWN_NOUN.pattern + "$", text[max(sentence_start, sib_start - 16):sib_start])
-        if item and before_sib and _kind_word(item["kind"]) == _kind_word(before_sib["kind"]):
-            return None if _nearest(item["kind"], candidates, from_end=True) else sibling[1]
+    if not sibling or sibling[1] == "other" or sentence_start is None:
+        return None
+    item = ITEM.fullmatch(text, clause_start, q.match_start)
+    if not item or bool(item["noun"]) != noun:
+        return None
+    sib_start = sibling[0].match_start
+    sib_item = ITEM_BEFORE.search(text, max(sentence_start, sib_start - 16), sib_start)
+    if sib_item and KIND_WORD.search(sib_item["kind"])[0] == KIND_WORD.search(item["kind"])[0] \
+            and text.rfind("其中", sentence_start, sib_start) >= 0:
+        return None if _nearest(item["kind"], candidates, from_end=True) else sibling[1]
     return None
-
-
-def _kind_word(phrase: str) -> str:
-    return re.search(f"(?:{KIND})$", phrase).group(0)
 
 
 def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: tuple[Quantity, str] | None,
@@ -350,7 +354,7 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     # 案件49件52人: the people of the cases just stated (立案248件299人: people filed)
     if prev and not left.strip() and cls == "people" and unit_class(prev[0].unit) == "cases":
         return "cases_filed" if prev[1] == "cases_filed" else "people_held_accountable"
-    inherited = _breakdown_with_noun(text, q, cls, clause_start, sentence_start, before, sibling, candidates)
+    inherited = _breakdown_item(text, q, cls, clause_start, sentence_start, before, sibling, candidates, noun=True)
     if inherited:
         return inherited
     found = _nearest(left, candidates, from_end=True)
@@ -407,13 +411,6 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             and BREAKDOWN.fullmatch(text, before[0].match_end, q.match_start) \
             and not any(w in left for w in _blockers()):
         return before[1]
-    # 其中第一种形态298人次，占77.2%；第二种形态64人次: a later item of a breakdown, which names a kind
-    # and nothing more, counts what the item of the same kind before it counted (not 其中党纪政务
-    # 处分38人，涉及村干部20人, where the kind is new)
-    item = BREAKDOWN_ITEM.fullmatch(text, clause_start, q.match_start)
-    if item and sibling and sibling[1] != "other" and sentence_start is not None:
-        sib_start = sibling[0].match_start
-        sib_item = ITEM_BEFORE.search(text, max(sentence_start, sib_start - 14), sib_start)
-        if sib_item and sib_item["kind"] == item["kind"] and text.rfind("其中", sentence_start, sib_start) >= 0:
-            return sibling[1]
-    return "other"
+    # 其中第一种形态298人次，占77.2%；第二种形态64人次: a later item that names a kind and nothing more
+    return _breakdown_item(text, q, cls, clause_start, sentence_start, before, sibling, candidates,
+                           noun=False) or "other"
