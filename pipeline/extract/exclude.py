@@ -15,6 +15,12 @@ DURATION_AFTER = re.compile(r"^(月|工作日|小时|星期|季度|年度|学时
 QUOTES = [("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ('"', '"')]
 _OPENERS = re.compile("|".join(re.escape(o) for o, _ in QUOTES))  # a quote must open near a figure inside it
 HOTLINE_AFTER = re.compile(r"^(热线|专线|服务热线|便民热线|政务服务)")
+# 浏览次数:1234次, 阅读:56次: counters of the page the text was saved from
+PAGE_COUNTER = re.compile(r"(浏览|点击|阅读|访问|评论|转发|点赞|分享|收藏|字数)[^:]{0,4}:$")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _inside(text: str, pos: int, opener: str, closer: str, limit: int) -> bool:
@@ -41,8 +47,14 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
         return "duration"
     if HOTLINE_AFTER.match(after):
         return "hotline"
-    if before[-1:] in ("-", "/", ".", ":", "_") or (before[-1:].isascii() and before[-1:].isalnum() and before[-1:].islower()):
+    if before[-1:] in ("-", "/", ".", "_") or (before[-1:].isascii() and before[-1:].isalnum() and before[-1:].islower()):
         return "part of a code, URL or phone number"
+    if before[-1:] == ":":
+        # 立案数:125件 is a label and its figure; 10:30, http:80 are not
+        if not _is_han(before[:1]):
+            return "part of a time, code or URL"
+        if PAGE_COUNTER.search(text, max(0, q.match_start - 8), q.match_start):
+            return "page furniture (a reading or click counter)"
     if text[q.match_end: q.match_end + 2][:1] in ("-", "/") and text[q.match_end + 1: q.match_end + 2].isdigit():
         return "part of a code or range"
     if _inside(text, q.start, "《", "》", 60):

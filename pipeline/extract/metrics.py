@@ -24,6 +24,9 @@ LIGHT_VERB = re.compile(r"进行|予以|给予|作出")  # 对3起…问题进�
 PASSIVE = re.compile(r"受到|被|" + LIGHT_VERB.pattern)
 # 受理信访举报156件，同比下降12.4%: the words between a count and a change that has no subject
 SUBJECTLESS_CHANGE = re.compile(r"[，,]\s*(?:同比|环比|较上年|比上年|较去年|比去年)?(?:同期)?" + CHANGE)
+# 比去年同期多处分12人, 同比增加23件, 较上年减少了: the words of a difference between two periods
+COMPARED = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年|前一年|上期|同期|\d{4}年)(?:同期)?)"
+                      r"(?:多|少|增加|减少|增长|下降|上升|提高|降低|增多)")
 # 处分62人，其中处级干部3人: the words between a figure and a breakdown of it, which names a
 # kind of what was counted (干部, 第一种形态, 检举控告类) or nothing; 其中移送司法机关5人 is another measure
 KIND = "干部|党员|人员|领导|职工|负责人|书记|形态|类|级"
@@ -35,12 +38,17 @@ ITEM = re.compile(_ITEM)
 ITEM_BEFORE = re.compile(_ITEM + "$")  # the same, ending where a figure starts
 FIRST_ITEM = re.compile(r"[，,]\s*其中\s*[，,]?" + _ITEM)  # the same, right after the total and 其中
 KIND_WORD = re.compile(f"(?:{KIND})$")
+# the words of a label before a colon (处分人数:98人), back to the clause break before them
+LABEL_LENGTH = 16
+LABEL_BEFORE = re.compile(r"[^，,；;。！？!?\n:：]+$")
 RIGHT_WINDOW = 6  # how far after the figure an action word may stand to name it
 RIGHT_WINDOW_OBJECT = 20  # ... when the wording makes the figure the action's object
 MAX_GAP = 20  # 纠正…问题: how far apart the two words may stand
 # 纠正…问题 names what is counted only when the figure follows the noun (纠正问题40多个), not in
 # 纠正…问题等四个方面24项责任分工, where the figure counts something else.
 PAIR_DISTANCE = 2
+# 督促整改1186个: a bare verb that names what it counts only right before it (not 整改专班5个)
+ADJACENT_DISTANCE = 0
 
 
 @dataclass(frozen=True)
@@ -53,11 +61,13 @@ class Metric:
     triggers: tuple[str, ...]
 
     @cached_property
-    def words(self) -> tuple[tuple[str, tuple[str, ...], bool, bool], ...]:
-        """Each trigger as (trigger, its words, is a verb…noun pair, is a bare noun), split once
-        rather than for every fragment looked at."""
-        nouns = _nouns()
-        return tuple((t, tuple(t.split("…")), "…" in t, t in nouns) for t in self.triggers)
+    def words(self) -> tuple[tuple[str, tuple[str, ...], int | None, bool], ...]:
+        """Each trigger as (trigger, its words, how far from the figure it may stand or None for
+        anywhere in the fragment, names the figure only from before it), split once rather than
+        for every fragment looked at."""
+        nouns, adjacent = _nouns(), _adjacent()
+        reach = {t: PAIR_DISTANCE if "…" in t else ADJACENT_DISTANCE if t in adjacent else None for t in self.triggers}
+        return tuple((t, tuple(t.split("…")), reach[t], t in nouns or t in adjacent) for t in self.triggers)
 
     @cached_property
     def any_word(self) -> re.Pattern | None:
@@ -75,6 +85,12 @@ def _raw() -> dict:
 def _nouns() -> frozenset[str]:
     """Triggers that are nouns: they name a metric only before the figure."""
     return frozenset(_raw()["nouns"])
+
+
+@lru_cache(maxsize=1)
+def _adjacent() -> frozenset[str]:
+    """Triggers that name a metric only right next to the figure (督促整改1186个)."""
+    return frozenset(_raw().get("adjacent", ()))
 
 
 @lru_cache(maxsize=1)
@@ -255,14 +271,15 @@ def _nearest(text: str, candidates: Sequence[Metric], from_end: bool, bounds: _B
     for metric in candidates:
         if metric.any_word is None or not metric.any_word.search(text):
             continue
-        for trig, parts, pair, noun in metric.words:
-            if not from_end and noun:
+        for trig, parts, reach, before_only in metric.words:
+            if not from_end and before_only:
                 continue  # after the figure only an action names it (对34人进行追责问责)
-            if not (all(part in text for part in parts) if pair else trig in text):
+            if not all(part in text for part in parts):
                 continue
+            pair = reach is not None  # a pair, or a word that must stand next to the figure
             for s, e, words in _occurrences(trig, text):
                 dist = len(text) - e if from_end else s
-                if pair and dist > PAIR_DISTANCE:
+                if pair and dist > reach:
                     continue
                 if any(bs <= ws and we <= be and (bs, be) != (ws, we) for ws, we in words for bs, be in blocked):
                     continue  # 问题 inside 问题线索 names neither problems nor cases, alone or in 发现…问题
@@ -283,7 +300,7 @@ def _nearest(text: str, candidates: Sequence[Metric], from_end: bool, bounds: _B
 def _first_action(metric: Metric, text: str, bounds: _Bounds) -> int:
     """Where the first aligned action word (not a bare noun) of a metric found in text stands,
     looked for from the left: jieba runs only when needed."""
-    occurrences = sorted((s, words) for t, _, _, noun in metric.words if not noun
+    occurrences = sorted((s, words) for t, _, _, before_only in metric.words if not before_only
                          for s, _, words in _occurrences(t, text))
     return next(s for s, words in occurrences if _aligned(words, bounds))
 
@@ -336,7 +353,8 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     left = text[left_from:q.match_start]
     if cls == "percent":
         sentence_left = text[clause_start:q.match_start]
-        if q.value < 0 or re.search(r"(上升|增长|增加|下降|降低|减少)", sentence_left[-8:]):
+        # 下降至65.3%, 上升到12%: the level reached, not a change
+        if q.value < 0 or re.search(r"(上升|增长|增加|下降|降低|减少)(?![至到])", sentence_left[-8:]):
             petition = next(m for m in candidates if m.id == "petition_change_pct")
             if _nearest(sentence_left, [petition], True):
                 return "petition_change_pct"
@@ -351,6 +369,9 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         if _opinion_shares().search(clause):
             return "other"
         return "coverage_pct" if _nearest(clause, [coverage], True) else "other"
+    # 比去年同期多处分12人, 较上年增加23件: a difference from another period, not a count
+    if COMPARED.search(left):
+        return "other"
     # 案件49件52人: the people of the cases just stated (立案248件299人: people filed)
     if prev and not left.strip() and cls == "people" and unit_class(prev[0].unit) == "cases":
         return "cases_filed" if prev[1] == "cases_filed" else "people_held_accountable"
@@ -360,6 +381,12 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     found = _nearest(left, candidates, from_end=True)
     if found:
         return found.id
+    # 立案数:125件, 处分人数:98人: a figure right after a label is what the label names
+    if not left.strip() and text[clause_start - 1:clause_start] == ":":
+        label = LABEL_BEFORE.search(text, max(0, clause_start - 1 - LABEL_LENGTH), clause_start - 1)
+        found = _nearest(label.group(), candidates, from_end=True) if label else None
+        if found:
+            return found.id
     # 通报曝光2批17起, 通报10期58起典型案例: a count right after a count of something else (batches,
     # issues) is named by the words before both
     if prev and prev[1] == "other" and prev[0].match_end == q.match_start and unit_class(prev[0].unit) != cls:

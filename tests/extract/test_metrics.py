@@ -60,6 +60,23 @@ CASES = [
     ("全市各试点单位共建立健全相关制度机制469个，解决问题794个", 794, "problems_rectified"),
     ("协调教育、卫生等单位整改问题6个", 6, "problems_rectified"),
     ("发现问题1256个，已整改1180个", 1180, "problems_rectified"),
+    # a bare 整改/纠正/立行立改 names what it counts only right before the figure
+    ("一年来，共开展监督检查426次，发现问题1 230个，督促整改1 186个", 1186, "problems_rectified"),
+    ("共发现各类问题236个，已立行立改185个", 185, "problems_rectified"),
+    ("抽调骨干力量成立整改专班5个", 5, "other"),
+    ("对辖区内广场8.69亩耕地“非农化”问题进行整改", 8.69, "other"),
+    # a label before a colon names the figure after it
+    ("立案数：125件；处分人数：98人；信访举报受理数：1 024件", 125, "cases_filed"),
+    ("立案数：125件；处分人数：98人；信访举报受理数：1 024件", 98, "people_disciplined"),
+    ("立案数：125件；处分人数：98人；信访举报受理数：1 024件", 1024, "reports_received"),
+    ("检查组数：12个", 12, "other"),
+    # what is still being rectified is not rectified
+    ("已完成整改78项，正在整改12项", 12, "other"),
+    ("未整改到位问题3个", 3, "other"),
+    # a difference from another period is no count of this one
+    ("给予党纪政务处分108人，比去年同期多处分12人", 12, "other"),
+    ("较2022年多立案15件", 15, "other"),
+    ("处分人数同比增加，共处分108人", 108, "people_disciplined"),
     ("问责党组织12个、党员干部56人", 56, "people_held_accountable"),
     # a breakdown opened by 其中 counts what the figure before it counted, unless it names its own
     ("给予党纪政务处分62人，其中处级干部3人", 3, "people_disciplined"),
@@ -85,6 +102,9 @@ CASES = [
     ("组织14个行风重点参评单位在电视台进行公开承诺", 14, "other"),
     ("移送司法机关73人", 73, "other"),
     ("占比达到74.3%", 74.3, "other"),
+    # the level a share fell or rose to is no change
+    ("检举控告类信访举报占比下降至65.3%", 65.3, "other"),
+    ("重复信访举报件次同比下降23%", -23, "petition_change_pct"),
     # a share of people who hold a view is no coverage, even with 落实 in the clause
     ("调查显示，95.7%的受访群众对中央八项规定精神贯彻落实成效表示肯定", 95.7, "other"),
     # money in another currency is not yuan

@@ -100,6 +100,10 @@ CASES = [
     ("川公网安备 51019002000745号", []),
     ("http://www.example.com/a/2019/15个", []),
     ("《党员干部不能做的150件事》等警示教育读本", []),
+    # a figure after a label and a colon is one; a time, or a page's counters, are not
+    ("立案数：125件；处分人数：98人", [(125, "件", "exact"), (98, "人", "exact")]),
+    ("会议时间：10:30，参会12人", [(12, "人", "exact")]),
+    ("浏览次数：1234次", []),
 ]
 
 
