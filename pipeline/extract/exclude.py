@@ -9,6 +9,7 @@ import re
 from pipeline.extract.numbers import CN_NUMERAL_STRICT, CN_NUMERAL_UNITS, Quantity
 
 CN_NUMERAL_CHARS = set("零〇一二两三四五六七八九十百千万")
+VAGUE_BEFORE = set("数几上成")  # 数十人, 几十件, 上百起, 成千
 # 6个月, 3个工作日: durations, not counts
 DURATION_AFTER = re.compile(r"^(月|工作日|小时|星期|季度|年度|学时|课时)")
 # 12345政务服务便民热线, 8890热线: numbers that name a line, not a quantity
@@ -77,4 +78,6 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
             return "slogan (一人一档)"
         if text[q.start - 1: q.start] in CN_NUMERAL_CHARS or text[q.start - 1: q.start] in ("统", "唯", "万", "同", "单"):
             return "part of a word"
+        if num[0] in "十百千万" and text[q.start - 1: q.start] in VAGUE_BEFORE:
+            return "a vague magnitude (数十人, 上百起), not a number"
     return None

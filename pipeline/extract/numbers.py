@@ -36,7 +36,11 @@ CN_NUMERAL_STRICT = {"批", "字"}  # only with a multi-character numeral (六�
 
 ARABIC = r"\d{1,3}(?:(?: |,)\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
-NUMBER = rf"(?P<num>{ARABIC}|{CHINESE})(?P<mult>[万亿])?"
+# 1亿2000万元, 3万5千元: a higher part before the number; 百余人, 千余件, 万余人: a bare magnitude
+# with 余/多; 3千余件: 千 after digits multiplies like 万
+NUMBER = (rf"(?:(?P<hi>{ARABIC}|{CHINESE})(?P<hi_mult>[万亿])(?=[\d零〇一二两三四五六七八九]))?"
+          rf"(?P<num>{ARABIC}|{CHINESE}|万(?=[余多]))(?P<mult>[千万亿])?")
+BARE_MAGNITUDE = {"百": 100, "千": 1000, "万": 10_000}
 PREFIX_QUAL = r"(?P<pre>将近|接近|大约|约有|约|近|超过|多达|逾|超|不低于|不少于|不到|不足|少于|未满|不超过|不高于)?"
 MIDDLE_QUAL = r"(?P<mid>多|余|来)?"
 # `6人(次)` is 人次. The look-ahead on the units' first characters spares trying every unit
@@ -71,7 +75,7 @@ POST_QUALIFIER = {
 # those characters only rejects positions where no match can begin (the matches are the same),
 # but it spares the regex engine trying the qualifier and number alternatives at every character
 # of the text.
-_STARTS = "".join(sorted({w[0] for w in PRE_QUALIFIER} | set(CHINESE.strip("[]+"))))
+_STARTS = "".join(sorted({w[0] for w in PRE_QUALIFIER} | set(CHINESE.strip("[]+")) | {"万"}))
 QUANTITY = re.compile(rf"(?=[\d{_STARTS}])" + PREFIX_QUAL + NUMBER + MIDDLE_QUAL + UNIT + SUFFIX_QUAL)
 
 
@@ -137,16 +141,27 @@ def tidy(value: float) -> float | int:
 def find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for m in QUANTITY.finditer(text):
-        pre, num, mult, mid, mult2, unit, unit_note, post = m.group(
-            "pre", "num", "mult", "mid", "mult2", "unit", "unit_note", "post")
-        chinese = not num[0].isdigit()
+        pre, hi, hi_mult, num, mult, mid, mult2, unit, unit_note, post = m.group(
+            "pre", "hi", "hi_mult", "num", "mult", "mid", "mult2", "unit", "unit_note", "post")
+        chinese = not (hi or num)[0].isdigit()
         value = parse_number(num)
+        if value is None and mid and num in BARE_MAGNITUDE:
+            value = float(BARE_MAGNITUDE[num])
         if value is None:
             continue
         if unit_note:
             unit = unit + "次"
         if mult or mult2:
             value *= _multiplier(mult, mult2)
+        if hi:
+            high, step = parse_number(hi), _multiplier(hi_mult)
+            # the lower part must say its own place: 2000万, 五千, 2000 after 万; 5万3 (53000 or
+            # 50003?) is read as no figure
+            placed = (mult or (num.isdigit() and len(num) == len(str(step)) - 1)
+                      or (not num[0].isdigit() and any(c in "十百千" for c in num)))
+            if high is None or not placed or value >= step:
+                continue
+            value += high * step
         qualifier = "exact"
         for group, table in ((post, POST_QUALIFIER), (mid, POST_QUALIFIER), (pre, PRE_QUALIFIER)):
             if group:
@@ -155,7 +170,8 @@ def find_quantities(text: str) -> list[Quantity]:
             unit = CURRENCY_UNIT.get(currency.group(1), currency.group(1))
         if unit.endswith("百分点"):
             unit = "百分点"  # 下降6.4个百分点: percentage points, not a count of 个
-        num_start, num_end = m.span("num")
+        num_start, num_end = m.span("hi" if hi else "num")
+        num_end = m.end("num")
         if unit in ("%", "百分点"):
             change = CHANGE_BEFORE.search(text, max(0, m.start() - 8), num_start if not pre else m.start("pre"))
             if change and change.group(1) in NEGATIVE_CHANGES:
