@@ -16,6 +16,9 @@ DURATION_AFTER = re.compile(r"^(月|工作日|小时|星期|季度|年度|学时
 QUOTES = [("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ('"', '"')]
 _OPENERS = re.compile("|".join(re.escape(o) for o, _ in QUOTES))  # a quote must open near a figure inside it
 HOTLINE_AFTER = re.compile(r"^(热线|专线|服务热线|便民热线|政务服务)")
+_RANGE_MARK = r"\s*(?:至|到|~|～|—{1,2}|–|－)\s*"
+RANGE_BEFORE = re.compile(r"[\d零〇一二两三四五六七八九十百千万%]" + _RANGE_MARK + "$")
+RANGE_AFTER = re.compile(_RANGE_MARK + r"[\d零〇一二两三四五六七八九十]")
 # 浏览次数:1234次, 阅读:56次: counters of the page the text was saved from
 PAGE_COUNTER = re.compile(r"(浏览|点击|阅读|访问|评论|转发|点赞|分享|收藏|字数)[^:]{0,4}:$")
 
@@ -58,6 +61,13 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
             return "page furniture (a reading or click counter)"
     if text[q.match_end: q.match_end + 2][:1] in ("-", "/") and text[q.match_end + 1: q.match_end + 2].isdigit():
         return "part of a code or range"
+    # 3至5人, 30%—40%: a range is not one figure, and neither bound alone is
+    if RANGE_BEFORE.search(text, max(0, q.match_start - 6), q.match_start) or RANGE_AFTER.match(text, q.match_end):
+        return "a bound of a range (3至5人)"
+    # 1,2345人: digits after a comma that are no group of three are a garbled number
+    if before[-1:] == "," and before[:1].isdigit() and q.start == q.match_start and q.end - q.start >= 4 \
+            and text[q.start:q.end].isdigit():
+        return "part of a garbled number (1,2345)"
     if _inside(text, q.start, "《", "》", 60):
         return "inside a title"
     if _OPENERS.search(text, max(0, q.start - 14), q.start) and any(_inside(text, q.start, o, c, 14) for o, c in QUOTES):

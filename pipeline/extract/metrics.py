@@ -30,13 +30,13 @@ COMPARED = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年|�
 # 处分62人，其中处级干部3人: the words between a figure and a breakdown of it, which names a
 # kind of what was counted (干部, 第一种形态, 检举控告类) or nothing; 其中移送司法机关5人 is another measure
 KIND = "干部|党员|人员|领导|职工|负责人|书记|形态|类|级"
-BREAKDOWN = re.compile(r"[，,]\s*其中\s*[，,]?(?:[^，,。；;！？!?\n]*(?:" + KIND + "))?")
+BREAKDOWN = re.compile(r"[，,(]\s*其中\s*[，,]?(?:[^，,。；;！？!?\n]*(?:" + KIND + "))?")
 # the words of an item of that breakdown: a kind (处级干部, 第一种形态) and nothing more, or followed
 # by the noun of what is counted (其中乡科级干部案件21件)
 _ITEM = r"\s*(?:运用)?(?P<kind>[^\d，,。；;！？!?\n、]{0,12}?(?:" + KIND + r"))(?P<noun>案件|问题)?\s*"
 ITEM = re.compile(_ITEM)
 ITEM_BEFORE = re.compile(_ITEM + "$")  # the same, ending where a figure starts
-FIRST_ITEM = re.compile(r"[，,]\s*其中\s*[，,]?" + _ITEM)  # the same, right after the total and 其中
+FIRST_ITEM = re.compile(r"[，,(]\s*其中\s*[，,]?" + _ITEM)  # the same, right after the total and 其中
 KIND_WORD = re.compile(f"(?:{KIND})$")
 # the words of a label before a colon (处分人数:98人), back to the clause break before them
 LABEL_LENGTH = 16

@@ -41,7 +41,7 @@ CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 NUMBER = (rf"(?:(?P<hi>{ARABIC}|{CHINESE})(?P<hi_mult>[万亿])(?=[\d零〇一二两三四五六七八九]))?"
           rf"(?P<num>{ARABIC}|{CHINESE}|万(?=[余多]))(?P<mult>[千万亿])?")
 BARE_MAGNITUDE = {"百": 100, "千": 1000, "万": 10_000}
-PREFIX_QUAL = r"(?P<pre>将近|接近|大约|约有|约|近|超过|多达|逾|超|不低于|不少于|不到|不足|少于|未满|不超过|不高于)?"
+PREFIX_QUAL = r"(?P<pre>将近|接近|大约|约有|约|近|超过|多达|逾|超|不低于|不少于|至少|最少|不到|不足|少于|未满|不超过|不高于|最多)?"
 MIDDLE_QUAL = r"(?P<mid>多|余|来)?"
 # `6人(次)` is 人次. The look-ahead on the units' first characters spares trying every unit
 # after each number that has none (一些, 三个代表 are rejected at once); the matches are the same.
@@ -62,9 +62,9 @@ NEGATIVE_CHANGES = ("下降", "降低", "减少", "下滑", "回落")
 PRE_QUALIFIER = {
     "将近": "approx", "接近": "approx", "大约": "approx", "约有": "approx", "约": "approx", "近": "approx",
     "超过": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than",
-    "不低于": "more_than", "不少于": "more_than",
+    "不低于": "more_than", "不少于": "more_than", "至少": "more_than", "最少": "more_than",
     "不到": "less_than", "不足": "less_than", "少于": "less_than", "未满": "less_than",
-    "不超过": "less_than", "不高于": "less_than",
+    "不超过": "less_than", "不高于": "less_than", "最多": "less_than",
 }
 POST_QUALIFIER = {
     "多": "more_than", "余": "more_than", "来": "approx", "以上": "more_than", "之多": "more_than",

@@ -83,6 +83,7 @@ CASES = [
     ("点名道姓通报违反中央八项规定精神问题案例204起，其中72起涉及违规吃喝问题", 72, "cases_publicized"),
     ("举报平台共收到反映问题149件，其中问题线索31件", 31, "other"),
     ("给予党纪政务处分62人，其中移送检察机关5人", 5, "other"),
+    ("立案12件（其中县处级干部2件）", 2, "cases_filed"),
     # ... and so does each later item that names a kind of the same sort and nothing more
     ("处分党员干部85人，其中乡科级干部12人，一般干部31人", 31, "people_disciplined"),
     ("运用“四种形态”处理450人次，其中第一种形态320人次，占71.1%；第二种形态96人次", 96, "people_held_accountable"),
