@@ -378,9 +378,13 @@ def attribute(text: str, positions: list[int], title: str | None = None) -> list
 
     starts = [m.start for m in mentions]
     sentence_breaks = [x.start() for x in SENTENCE_BREAKS.finditer(text)]
+    respective = _respective_regions(text, positions, mentions, starts, sentence_breaks) if "分别" in text else {}
     local_doc = doc is not NATIONAL
     out = []
     for p in positions:
+        if p in respective:
+            out.append(respective[p])
+            continue
         para = bisect_right(para_starts, p) - 1
         para_start = para_starts[para]
         sent_start = sentence_breaks[k - 1] + 1 if (k := bisect_left(sentence_breaks, p)) > 0 else 0
@@ -400,6 +404,61 @@ def attribute(text: str, positions: list[int], title: str | None = None) -> list
             para_end = para_starts[para + 1] if para + 1 < len(para_starts) else len(text)
             region = _named_after_quote(text, p, para_start, para_end, mentions, starts)
         out.append(region or block_ctx[para])
+    return out
+
+
+# 北京、上海、广东分别查处问题120起、98起、156起: regions listed before 分别, figures listed after it
+LIST_JOIN = frozenset(("、", "和", "及", "与"))
+LIST_SEP_BEFORE = re.compile(r"\s*[、和及与]\s*$")
+FILLER_BEFORE_RESPECTIVELY = re.compile(r"[^，,；;。！？!?\n:、\d]{0,6}")  # 纪委监委, 三地
+
+
+def _listed_regions(text: str, at: int, mentions: list[Mention], starts: list[int]) -> list[Region]:
+    """The regions named in a list (A、B和C) that ends right before position `at` (or before a
+    few words such as 纪委监委); a full name (湖南省长沙市) is one item, its most specific part."""
+    i = bisect_left(starts, at) - 1
+    while i >= 0 and mentions[i].end > at:
+        i -= 1
+    if i < 0 or not FILLER_BEFORE_RESPECTIVELY.fullmatch(text, mentions[i].end, at):
+        return []
+    items = [mentions[i]]
+    while i > 0:
+        before, current = mentions[i - 1], mentions[i]
+        gap = text[before.end:current.start].strip()
+        if before.end == current.start:
+            pass  # 湖南省长沙市: the item is already its most specific part
+        elif gap in LIST_JOIN:
+            items.append(before)
+        else:
+            break
+        i -= 1
+    if any(m.kind != "region" or m.effective is None or m.effective is UNKNOWN for m in items):
+        return []
+    return [m.effective for m in reversed(items)]
+
+
+def _respective_regions(text: str, positions: list[int], mentions: list[Mention], starts: list[int],
+                        sentence_breaks: list[int]) -> dict[int, Region]:
+    """北京、上海、广东分别查处问题120起、98起、156起: the k-th figure of a list after 分别 belongs to
+    the k-th region listed before it. Only a list of figures joined by 、/和 with as many items as
+    there are regions is read so; any other figure keeps the usual rule."""
+    out: dict[int, Region] = {}
+    for hit in re.finditer("分别", text):
+        regions = _listed_regions(text, hit.start(), mentions, starts)
+        if len(regions) < 2:
+            continue
+        k = bisect_left(sentence_breaks, hit.end())
+        sentence_end = sentence_breaks[k] if k < len(sentence_breaks) else len(text)
+        figures = positions[bisect_right(positions, hit.end()):bisect_left(positions, sentence_end)]
+        run: list[int] = []
+        for p in figures + [None]:
+            if p is not None and run and LIST_SEP_BEFORE.search(text, run[-1], p) \
+                    and not any(c in "，,；;：:" for c in text[run[-1]:p]):
+                run.append(p)
+                continue
+            if len(run) == len(regions):
+                out.update(zip(run, regions))
+            run = [p] if p is not None else []
     return out
 
 

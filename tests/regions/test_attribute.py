@@ -156,3 +156,19 @@ def test_full_name_counts_once_and_district_commission_is_the_district():
     regions = {f["value"]: f["region_id"] for f in extract_text("d", text)}
     assert regions[86] == regions[12] == regions[9] != regions[1200]
     assert [f["region_path"] for f in extract_text("d", text) if f["value"] == 1200][0] == ["云南省", "昆明市"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("中央纪委国家监委通报。\n从各省份看，北京、上海、广东分别查处问题120起、98起、156起。",
+     {120: "beijing", 98: "shanghai", 156: "guangdong"}),
+    # full names count as one item, and every list after 分别 is read the same way
+    ("中央纪委国家监委通报。\n湖南省长沙市、衡阳市纪委监委分别立案56件、38件，处分48人和31人。",
+     {56: "hunan-changsha", 38: "hunan-hengyang", 48: "hunan-changsha", 31: "hunan-hengyang"}),
+    # a figure outside the list keeps the usual rule
+    ("中央纪委国家监委通报。\n北京、上海两地分别查处问题120起、98起，占全国的3%。",
+     {120: "beijing", 98: "shanghai", 3: "national"}),
+])
+def test_regions_listed_before_respectively(text, expected):
+    from pipeline.extract import extract_text
+
+    assert {f["value"]: f["region_id"] for f in extract_text("case", text)} == expected
