@@ -17,6 +17,7 @@ QUOTES = [("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ('"', 
 _OPENERS = re.compile("|".join(re.escape(o) for o, _ in QUOTES))  # a quote must open near a figure inside it
 HOTLINE_AFTER = re.compile(r"^(热线|专线|服务热线|便民热线|政务服务)")
 _RANGE_MARK = r"\s*(?:至|到|~|～|—{1,2}|–|－)\s*"
+_RANGE_CHARS = frozenset("至到~～—–－ ")  # a range mark or a space next to the figure: the cheap test first
 RANGE_BEFORE = re.compile(r"[\d零〇一二两三四五六七八九十百千万%]" + _RANGE_MARK + "$")
 RANGE_AFTER = re.compile(_RANGE_MARK + r"[\d零〇一二两三四五六七八九十]")
 # 浏览次数:1234次, 阅读:56次: counters of the page the text was saved from
@@ -62,7 +63,10 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
     if text[q.match_end: q.match_end + 2][:1] in ("-", "/") and text[q.match_end + 1: q.match_end + 2].isdigit():
         return "part of a code or range"
     # 3至5人, 30%—40%: a range is not one figure, and neither bound alone is
-    if RANGE_BEFORE.search(text, max(0, q.match_start - 6), q.match_start) or RANGE_AFTER.match(text, q.match_end):
+    left_mark = text[q.match_start - 1:q.match_start] in _RANGE_CHARS
+    right_mark = text[q.match_end:q.match_end + 1] in _RANGE_CHARS
+    if (left_mark and RANGE_BEFORE.search(text, max(0, q.match_start - 6), q.match_start)) \
+            or (right_mark and RANGE_AFTER.match(text, q.match_end)):
         return "a bound of a range (3至5人)"
     # 1,2345人: digits after a comma that are no group of three are a garbled number
     if before[-1:] == "," and before[:1].isdigit() and q.start == q.match_start and q.end - q.start >= 4 \

@@ -370,7 +370,7 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             return "other"
         return "coverage_pct" if _nearest(clause, [coverage], True) else "other"
     # 比去年同期多处分12人, 较上年增加23件: a difference from another period, not a count
-    if COMPARED.search(left):
+    if ("比" in left or "较" in left) and COMPARED.search(left):
         return "other"
     # 案件49件52人: the people of the cases just stated (立案248件299人: people filed)
     if prev and not left.strip() and cls == "people" and unit_class(prev[0].unit) == "cases":

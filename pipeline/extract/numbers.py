@@ -36,10 +36,8 @@ CN_NUMERAL_STRICT = {"批", "字"}  # only with a multi-character numeral (六�
 
 ARABIC = r"\d{1,3}(?:(?: |,)\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
-# 1亿2000万元, 3万5千元: a higher part before the number; 百余人, 千余件, 万余人: a bare magnitude
-# with 余/多; 3千余件: 千 after digits multiplies like 万
-NUMBER = (rf"(?:(?P<hi>{ARABIC}|{CHINESE})(?P<hi_mult>[万亿])(?=[\d零〇一二两三四五六七八九]))?"
-          rf"(?P<num>{ARABIC}|{CHINESE}|万(?=[余多]))(?P<mult>[千万亿])?")
+# 百余人, 千余件, 万余人: a bare magnitude with 余/多; 3千余件: 千 after digits multiplies like 万
+NUMBER = rf"(?P<num>{ARABIC}|{CHINESE}|万(?=[余多]))(?P<mult>[千万亿])?"
 BARE_MAGNITUDE = {"百": 100, "千": 1000, "万": 10_000}
 PREFIX_QUAL = r"(?P<pre>将近|接近|大约|约有|约|近|超过|多达|逾|超|不低于|不少于|至少|最少|不到|不足|少于|未满|不超过|不高于|最多)?"
 MIDDLE_QUAL = r"(?P<mid>多|余|来)?"
@@ -48,6 +46,8 @@ MIDDLE_QUAL = r"(?P<mid>多|余|来)?"
 _UNIT_FIRST = "".join(sorted({u[0] for u in UNITS} | {"个", "百", "%"}))
 UNIT = rf"(?P<mult2>万|亿)?(?=[{_UNIT_FIRST}])(?P<unit>个百分点|百分点|{UNIT_RE}|%)(?P<unit_note>\(次\))?"
 SUFFIX_QUAL = r"(?P<post>以上|左右|以下|以内|上下|之多|多)?"
+# 1亿2000万元, 3万5千元: the higher part of a number, right before the part a match starts with
+HIGHER_PART = re.compile(PREFIX_QUAL + rf"(?P<hi>{ARABIC}|{CHINESE})(?P<hi_mult>[万亿])$")
 
 # 港币2万元, 美金300元: a currency named before the number makes its 元 that currency, not yuan
 CURRENCY_BEFORE = re.compile(r"(港币|港元|美金|美元|欧元|日元|英镑|澳元|澳门币|新台币|台币)(?:现金)?$")
@@ -141,9 +141,11 @@ def tidy(value: float) -> float | int:
 def find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for m in QUANTITY.finditer(text):
-        pre, hi, hi_mult, num, mult, mid, mult2, unit, unit_note, post = m.group(
-            "pre", "hi", "hi_mult", "num", "mult", "mid", "mult2", "unit", "unit_note", "post")
-        chinese = not (hi or num)[0].isdigit()
+        pre, num, mult, mid, mult2, unit, unit_note, post = m.group(
+            "pre", "num", "mult", "mid", "mult2", "unit", "unit_note", "post")
+        chinese = not num[0].isdigit()
+        match_start, match_end = m.span()
+        num_start, num_end = m.span("num")
         value = parse_number(num)
         if value is None and mid and num in BARE_MAGNITUDE:
             value = float(BARE_MAGNITUDE[num])
@@ -153,32 +155,33 @@ def find_quantities(text: str) -> list[Quantity]:
             unit = unit + "次"
         if mult or mult2:
             value *= _multiplier(mult, mult2)
-        if hi:
-            high, step = parse_number(hi), _multiplier(hi_mult)
+        higher = HIGHER_PART.search(text, max(0, num_start - 16), num_start) \
+            if not pre and text[num_start - 1:num_start] in ("万", "亿") else None
+        if higher:
+            high, step = parse_number(higher["hi"]), _multiplier(higher["hi_mult"])
             # the lower part must say its own place: 2000万, 五千, 2000 after 万; 5万3 (53000 or
             # 50003?) is read as no figure
             placed = (mult or (num.isdigit() and len(num) == len(str(step)) - 1)
-                      or (not num[0].isdigit() and any(c in "十百千" for c in num)))
+                      or (chinese and any(c in "十百千" for c in num)))
             if high is None or not placed or value >= step:
                 continue
             value += high * step
+            pre, chinese = higher["pre"], not higher["hi"][0].isdigit()
+            match_start, num_start = higher.start(), higher.start("hi")
         qualifier = "exact"
         for group, table in ((post, POST_QUALIFIER), (mid, POST_QUALIFIER), (pre, PRE_QUALIFIER)):
             if group:
                 qualifier = table[group]
-        if unit == "元" and (currency := CURRENCY_BEFORE.search(text, max(0, m.start() - 7), m.start())):
+        if unit == "元" and (currency := CURRENCY_BEFORE.search(text, max(0, match_start - 7), match_start)):
             unit = CURRENCY_UNIT.get(currency.group(1), currency.group(1))
         if unit.endswith("百分点"):
             unit = "百分点"  # 下降6.4个百分点: percentage points, not a count of 个
-        num_start, num_end = m.span("hi" if hi else "num")
-        num_end = m.end("num")
         if unit in ("%", "百分点"):
-            change = CHANGE_BEFORE.search(text, max(0, m.start() - 8), num_start if not pre else m.start("pre"))
+            change = CHANGE_BEFORE.search(text, max(0, match_start - 8), match_start)
             if change and change.group(1) in NEGATIVE_CHANGES:
                 value = -value
         if mult:
             num_end = m.end("mult")
-        match_start, match_end = m.span()
         found.append(Quantity(
             start=num_start, end=num_end, value=tidy(value), unit=unit, qualifier=qualifier,
             chinese=chinese, match_start=match_start, match_end=match_end,
