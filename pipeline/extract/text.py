@@ -12,7 +12,8 @@ from dataclasses import dataclass
 SENTENCE_END = re.compile(r"[。！？!?\n;](?:(?<=;)(?=\s*\n)|(?<!;)[。！？!?\n]*)")
 _CONTENT = re.compile(r"\S")
 CLAUSE_BREAK = set("，,；;。！？!?\n：:")
-_CLAUSE_BREAK_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAK))) + "]")
+# ... but not the comma of a thousands group (3,191人), which the number grammar reads as one number
+_CLAUSE_BREAK_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAK - {","}))) + r"]|,(?!(?<=\d,)\d{3}(?!\d))")
 
 
 @dataclass(slots=True)

@@ -78,6 +78,8 @@ CASES = [
     ("较2022年多立案15件", 15, "other"),
     ("处分人数同比增加，共处分108人", 108, "people_disciplined"),
     ("问责党组织12个、党员干部56人", 56, "people_held_accountable"),
+    # the comma of a thousands group does not end the clause that the list stands in
+    ("处分省部级及以上干部58人、厅局级干部3,191人、县处级干部2.5万人", 25000, "people_disciplined"),
     # a breakdown opened by 其中 counts what the figure before it counted, unless it names its own
     ("给予党纪政务处分62人，其中处级干部3人", 3, "people_disciplined"),
     ("点名道姓通报违反中央八项规定精神问题案例204起，其中72起涉及违规吃喝问题", 72, "cases_publicized"),
