@@ -105,6 +105,10 @@ CASES = [
     ("组织14个行风重点参评单位在电视台进行公开承诺", 14, "other"),
     ("移送司法机关73人", 73, "other"),
     ("占比达到74.3%", 74.3, "other"),
+    # a clause that names nothing but the change is about what the sentence named last
+    ("信访举报量连续三年下降，2023年下降12%", -12, "petition_change_pct"),
+    ("全县共收到检举控告类信访举报213件，同比减少31件，下降12.7%", -12.7, "petition_change_pct"),
+    ("受理信访举报213件，立案56件，同比下降12%", -12, "other"),
     # the level a share fell or rose to is no change
     ("检举控告类信访举报占比下降至65.3%", 65.3, "other"),
     ("重复信访举报件次同比下降23%", -23, "petition_change_pct"),
