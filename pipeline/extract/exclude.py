@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.decode import CJK
 from pipeline.extract.numbers import CN_NUMERAL_STRICT, CN_NUMERAL_UNITS, Quantity
 
 CN_NUMERAL_CHARS = set("零〇一二两三四五六七八九十百千万")
@@ -22,10 +23,6 @@ RANGE_BEFORE = re.compile(r"[\d零〇一二两三四五六七八九十百千万%
 RANGE_AFTER = re.compile(_RANGE_MARK + r"[\d零〇一二两三四五六七八九十]")
 # 浏览次数:1234次, 阅读:56次: counters of the page the text was saved from
 PAGE_COUNTER = re.compile(r"(浏览|点击|阅读|访问|评论|转发|点赞|分享|收藏|字数)[^:]{0,4}:$")
-
-
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _inside(text: str, pos: int, opener: str, closer: str, limit: int) -> bool:
@@ -56,7 +53,7 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
         return "part of a code, URL or phone number"
     if before[-1:] == ":":
         # 立案数:125件 is a label and its figure; 10:30, http:80 are not
-        if not _is_han(before[:1]):
+        if not CJK.match(before[:1]):
             return "part of a time, code or URL"
         if PAGE_COUNTER.search(text, max(0, q.match_start - 8), q.match_start):
             return "page furniture (a reading or click counter)"

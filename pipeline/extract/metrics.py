@@ -22,9 +22,8 @@ COORDINATED = re.compile(r"(?:和|及|与|、)\s*$")  # 对23个党组织和46�
 RESPECTIVELY = re.compile(r"\s*(其中)?(分别|依次)(为|是|达|有)?")
 LIGHT_VERB = re.compile(r"进行|予以|给予|作出")  # 对3起…问题进行通报: the action comes after these
 PASSIVE = re.compile(r"受到|被|" + LIGHT_VERB.pattern)
-# 受理信访举报156件，同比下降12.4%: the words between a count and a change that has no subject
+# 同比下降12.4%: a clause that ends in the words of a change
 CHANGE_ENDS = re.compile(CHANGE + r"\s*$")
-SUBJECTLESS_CHANGE = re.compile(r"[，,]\s*(?:同比|环比|较上年|比上年|较去年|比去年)?(?:同期)?" + CHANGE)
 # 比去年同期多处分12人, 同比增加23件, 较上年减少了: the words of a difference between two periods
 COMPARED = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年|前一年|上期|同期|\d{4}年)(?:同期)?)"
                       r"(?:多|少|增加|减少|增长|下降|上升|提高|降低|增多)")
@@ -359,13 +358,8 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             petition = next(m for m in candidates if m.id == "petition_change_pct")
             if _nearest(sentence_left, [petition], True):
                 return "petition_change_pct"
-            # 受理信访举报156件，同比下降12.4%: a change without a subject of its own is that of the
-            # count just before it
-            if before and before[1] == "reports_received" \
-                    and SUBJECTLESS_CHANGE.fullmatch(text, before[0].match_end, q.match_start):
-                return "petition_change_pct"
-            # 信访举报量连续三年下降，2023年下降12%; 收到信访举报213件，同比减少31件，下降12.7%: a
-            # clause that names nothing but the change is about what the sentence named last
+            # 受理信访举报156件，同比下降12.4%; 信访举报量连续三年下降，2023年下降12%: a clause that
+            # names nothing but the change is about what the sentence named last
             if sentence_start is not None and CHANGE_ENDS.search(sentence_left) \
                     and not _any_trigger().search(sentence_left):
                 found = _nearest(text[sentence_start:clause_start], lexicon()[1], from_end=True)

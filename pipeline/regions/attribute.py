@@ -30,6 +30,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 CLAUSE_BREAKS = set("，,；;。！？!?\n：:、")
 SENTENCE_BREAKS = re.compile(r"[。！？!?\n]")
+LIST_JOIN = ("、", "和", "及", "与")  # 北京、上海和广东
 CLAUSE_REST = re.compile("[^" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]{0,40}")  # up to the next break
 
 # Reference words: what they refer to is the nearest enclosing division with this suffix.
@@ -190,7 +191,7 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
             mention.weak = True  # 在乌鲁木齐市参加培训班期间，…: where something happened, not whose it is
         elif s >= 2 and text[s - 2:s] == "来自":
             mention.weak = True
-        elif prev is not None and prev.weak and text[prev.end:s] in ("", "、", "和", "及", "与"):
+        elif prev is not None and prev.weak and text[prev.end:s] in ("", *LIST_JOIN):
             mention.weak = True
         out.append(mention)
     return out
@@ -408,8 +409,7 @@ def attribute(text: str, positions: list[int], title: str | None = None) -> list
 
 
 # 北京、上海、广东分别查处问题120起、98起、156起: regions listed before 分别, figures listed after it
-LIST_JOIN = frozenset(("、", "和", "及", "与"))
-LIST_SEP_BEFORE = re.compile(r"\s*[、和及与]\s*$")
+LIST_SEP_BEFORE = re.compile(rf"\s*[{''.join(LIST_JOIN)}]\s*$")
 FILLER_BEFORE_RESPECTIVELY = re.compile(r"[^，,；;。！？!?\n:、\d]{0,6}")  # 纪委监委, 三地
 
 
