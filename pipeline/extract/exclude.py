@@ -5,6 +5,7 @@ In: the normalised text and a `Quantity`. Out: a reason string when it is not a 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.extract.decode import CJK
 from pipeline.extract.numbers import CN_NUMERAL_STRICT, CN_NUMERAL_UNITS, Quantity
@@ -34,6 +35,22 @@ def _inside(text: str, pos: int, opener: str, closer: str, limit: int) -> bool:
         return False
     right = text.find(closer, pos, pos + limit)
     return right >= 0 and "\n" not in text[pos:right] and right - left <= limit
+
+
+@lru_cache(maxsize=1)
+def _numbered_place_names() -> tuple[tuple[str, int, int], ...]:
+    """Division names in which the number grammar finds a quantity (五家渠市, 三元区), each with
+    where that quantity's match begins and ends inside the name."""
+    from pipeline.extract.numbers import find_quantities
+    from pipeline.regions.attribute import lexicon
+
+    return tuple((name, q.match_start, q.match_end) for name in sorted(lexicon().names)
+                 for q in find_quantities(name))
+
+
+def _in_place_name(text: str, q: Quantity) -> bool:
+    return any(q.match_end - q.match_start == end - start and text.startswith(name, q.match_start - start)
+               for name, start, end in _numbered_place_names())
 
 
 def not_a_figure(text: str, q: Quantity) -> str | None:
@@ -74,6 +91,8 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
     if _OPENERS.search(text, max(0, q.start - 14), q.start) and any(_inside(text, q.start, o, c, 14) for o, c in QUOTES):
         return "inside a quoted name or slogan"
     if q.chinese:
+        if _in_place_name(text, q):
+            return "part of a place name (五家渠市, 三元区)"
         num = text[q.start:q.end]
         # 二百余封, 三十多个, 一千二百份: a composed numeral with hundreds, or one with 余/多, counts
         # whatever its unit; 三个代表, 四风, 二十条 (a policy's name) do not
