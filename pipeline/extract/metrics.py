@@ -24,17 +24,21 @@ LIGHT_VERB = re.compile(r"进行|予以|给予|作出")  # 对3起…问题进�
 PASSIVE = re.compile(r"受到|被|" + LIGHT_VERB.pattern)
 # 同比下降12.4%: a clause that ends in the words of a change
 CHANGE_ENDS = re.compile(CHANGE + r"\s*$")
+# 占比98.6%, 占全县行政村总数的98.6%: a share of something named elsewhere
+SHARE = re.compile(r"\s*(?:占比|占|比例|比重)")
 # 比去年同期多处分12人, 同比增加23件, 较上年减少了: the words of a difference between two periods
 COMPARED = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年|前一年|上期|同期|\d{4}年)(?:同期)?)"
                       r"(?:多|少|增加|减少|增长|下降|上升|提高|降低|增多)")
 # 处分62人，其中处级干部3人: the words between a figure and a breakdown of it, which names a
 # kind of what was counted (干部, 第一种形态, 检举控告类) or nothing; 其中移送司法机关5人 is another measure
-KIND = "干部|党员|人员|领导|职工|负责人|书记|形态|类|级"
+KIND = "干部|党员|人员|领导|职工|负责人|书记|女性|男性|形态|类|级"
 BREAKDOWN = re.compile(r"[，,(]\s*其中\s*[，,]?(?:[^，,。；;！？!?\n]*(?:" + KIND + "))?")
 # the words of an item of that breakdown: a kind (处级干部, 第一种形态) and nothing more, or followed
 # by the noun of what is counted (其中乡科级干部案件21件)
 _ITEM = r"\s*(?:运用)?(?P<kind>[^\d，,。；;！？!?\n、]{0,12}?(?:" + KIND + r"))(?P<noun>案件|问题)?\s*"
 ITEM = re.compile(_ITEM)
+# the last item of a list, bare or naming a kind: 98件和76件, 厅局级干部5人和县处级干部23人
+LAST_ITEM = re.compile(r"\s*(?:以及|和|及|与)(?:" + _ITEM + r")?\s*")
 ITEM_BEFORE = re.compile(_ITEM + "$")  # the same, ending where a figure starts
 FIRST_ITEM = re.compile(r"[，,(]\s*其中\s*[，,]?" + _ITEM)  # the same, right after the total and 其中
 KIND_WORD = re.compile(f"(?:{KIND})$")
@@ -370,7 +374,17 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         clause = sentence_left + text[q.match_end:clause_end]
         if _opinion_shares().search(clause):
             return "other"
-        return "coverage_pct" if _nearest(clause, [coverage], True) else "other"
+        if _nearest(clause, [coverage], True):
+            return "coverage_pct"
+        # 213个村完成党务村务财务公开，占比98.6%: a share that names nothing of its own is the share
+        # of the units counted just before it, and coverage when the measure they carry out is named
+        if sentence_start is not None and before and before[0].match_start >= sentence_start \
+                and unit_class(before[0].unit) == "items" and SHARE.match(sentence_left) \
+                and not _any_trigger().search(sentence_left):
+            found = _nearest(text[sentence_start:clause_start], lexicon()[1], from_end=True)
+            if found is coverage:
+                return "coverage_pct"
+        return "other"
     # 比去年同期多处分12人, 较上年增加23件: a difference from another period, not a count
     if ("比" in left or "较" in left) and COMPARED.search(left):
         return "other"
@@ -430,8 +444,10 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         found = _nearest(text[clause_start:q.match_start], candidates, from_end=True)
         if found:
             return found.id
-    # 处分厅局级干部54人、县处级干部285人: a list continues the metric of its first item
-    if prev and prev[1] != "other" and "、" in text[prev[0].match_end:q.match_start] \
+    # 处分厅局级干部54人、县处级干部285人, 立案123件、98件和76件: a list continues the metric of
+    # its first item
+    between = text[prev[0].match_end:q.match_start] if prev else ""
+    if prev and prev[1] != "other" and ("、" in between or LAST_ITEM.fullmatch(between)) \
             and unit_class(prev[0].unit) == cls:
         return prev[1]
     # 给予党纪政务处分62人，其中处级干部3人: a breakdown without a word of its own counts what the

@@ -51,6 +51,13 @@ CASES = [
     ("查处问题156件，同比下降12.4%", -12.4, "other"),
     ("立案审查调查32件，结案51件", 51, "cases_investigated"),
     ("85%的村实行了重大事项全民表决制度", 85, "coverage_pct"),
+    ("全市九成以上的村（社区）建立了村务监督委员会", 90, "coverage_pct"),
+    # a share that names nothing of its own is the share of the units counted just before it
+    ("全县已有213个村（社区）完成党务村务财务公开，占比98.6%", 98.6, "coverage_pct"),
+    ("全市156个村实现“三务”公开，占全市行政村总数的92.3%", 92.3, "coverage_pct"),
+    ("开展廉政谈话1200人次，占比35%", 35, "other"),
+    ("全市开展专项检查38次，发现问题156个，占比42%", 42, "other"),
+    ("乡镇纪委自办案件108件，占全县立案总数的67.5%", 67.5, "other"),
     ("目前全市33个社区公示了180余名社区干部", 180, "disclosure_count"),
     ("新津县更新公开栏41张，发放公开信58600份", 58600, "disclosure_count"),
     ("通过服务平台發布政務資訊1200條", 1200, "disclosure_count"),  # 資訊: information, in traditional usage
@@ -82,6 +89,7 @@ CASES = [
     ("处分省部级及以上干部58人、厅局级干部3,191人、县处级干部2.5万人", 25000, "people_disciplined"),
     # a breakdown opened by 其中 counts what the figure before it counted, unless it names its own
     ("给予党纪政务处分62人，其中处级干部3人", 3, "people_disciplined"),
+    ("查处违反中央八项规定精神问题97起，处理128人，其中女性12人", 12, "people_held_accountable"),
     ("点名道姓通报违反中央八项规定精神问题案例204起，其中72起涉及违规吃喝问题", 72, "cases_publicized"),
     ("举报平台共收到反映问题149件，其中问题线索31件", 31, "other"),
     ("给予党纪政务处分62人，其中移送检察机关5人", 5, "other"),
@@ -90,6 +98,10 @@ CASES = [
     ("处分党员干部85人，其中乡科级干部12人，一般干部31人", 31, "people_disciplined"),
     ("运用“四种形态”处理450人次，其中第一种形态320人次，占71.1%；第二种形态96人次", 96, "people_held_accountable"),
     ("处理63人，其中党纪政务处分38人，涉及村干部20人", 20, "other"),
+    # the last item of a list joined by 和 continues it, bare or naming a kind
+    ("河北、山西、辽宁三省分别立案123件、98件和76件", 76, "cases_filed"),
+    ("处分厅局级干部5人和县处级干部23人", 23, "people_disciplined"),
+    ("处分干部5人和移送司法机关3人", 3, "other"),
     ("给予党纪政务处分62人，其中处级干部3人，移送司法机关5人", 5, "other"),
     # ... also where the item repeats the noun of what was counted after its kind
     ("共立案审查调查案件87件，其中乡科级干部案件21件", 21, "cases_filed"),
