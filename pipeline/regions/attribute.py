@@ -440,8 +440,10 @@ def _listed_regions(text: str, at: int, mentions: list[Mention], starts: list[in
 def _respective_regions(text: str, positions: list[int], mentions: list[Mention], starts: list[int],
                         sentence_breaks: list[int]) -> dict[int, Region]:
     """北京、上海、广东分别查处问题120起、98起、156起: the k-th figure of a list after 分别 belongs to
-    the k-th region listed before it. Only a list of figures joined by 、/和 with as many items as
-    there are regions is read so; any other figure keeps the usual rule."""
+    the k-th region listed before it, when the list of figures (joined by 、/和) has as many items
+    as there are regions. A list in the clause of 分别 with another number of items (北京、上海、
+    广东分别查处问题120起、98起) cannot be paired: its figures get no region rather than the last
+    one named. Any other figure keeps the usual rule."""
     out: dict[int, Region] = {}
     for hit in re.finditer("分别", text):
         regions = _listed_regions(text, hit.start(), mentions, starts)
@@ -458,6 +460,8 @@ def _respective_regions(text: str, positions: list[int], mentions: list[Mention]
                 continue
             if len(run) == len(regions):
                 out.update(zip(run, regions))
+            elif run and run[0] == figures[0] and not any(c in CLAUSE_BREAKS for c in text[hit.end():run[0]]):
+                out.update((q, UNKNOWN) for q in run)
             run = [p] if p is not None else []
     return out
 

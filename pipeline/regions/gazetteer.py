@@ -1,8 +1,9 @@
 """The gazetteer: every county-level and higher division of China, with slugs and old names.
 
 In: the administrative code table shipped with `cpca` (resources/adcodes.csv: adcode, name; the
-hierarchy follows from the code prefixes) and `data/history.csv` (renames the table lacks:
-静海县 -> 静海区 since 2015, 新津县 -> 新津区 since 2020, ...).
+hierarchy follows from the code prefixes), `data/history.csv` (renames the table lacks:
+静海县 -> 静海区 since 2015, 新津县 -> 新津区 since 2020, ...) and `data/divisions.csv` (units the
+table lacks: 新疆生产建设兵团).
 Out: `gazetteer()` (regions by id, name indexes), `resolve_query(q)` for what a user types
 (jinghai, 静海, 靜海區, 静海县), and `region_rows()` for the DuckDB `regions` table.
 """
@@ -144,6 +145,12 @@ def read_history() -> list[dict]:
         return list(csv.DictReader(f))
 
 
+def read_divisions() -> list[dict]:
+    """Divisions the code table lacks, each with its code, name and short name."""
+    with open(DATA_DIR / "divisions.csv", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
 def _level(code: str) -> str:
     if code[2:] == "0000":
         return "province"
@@ -152,7 +159,7 @@ def _level(code: str) -> str:
     return "county"
 
 
-def _cached_readings(names: dict[str, str], ethnic: tuple[str, ...], compute) -> dict:
+def _cached_readings(names: dict[str, str], ethnic: tuple[str, ...], given_shorts: dict[str, str], compute) -> dict:
     """Short names, pinyin readings and slugs of `names` (code -> name), from the per-user cache
     when the names, this module's rules and pypinyin are those it was made from.
 
@@ -169,7 +176,7 @@ def _cached_readings(names: dict[str, str], ethnic: tuple[str, ...], compute) ->
     except PackageNotFoundError:
         pypinyin_version = "none"
     key = hashlib.sha256(json.dumps(
-        [names, ethnic, PINYIN_FIXES, PLACE_READINGS, pypinyin_version, Path(__file__).read_text(encoding="utf-8")],
+        [names, ethnic, given_shorts, PINYIN_FIXES, PLACE_READINGS, pypinyin_version, Path(__file__).read_text(encoding="utf-8")],
         ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()[:16]
     path = cache_dir() / f"gazetteer-readings-{key}.json"
     try:
@@ -194,6 +201,11 @@ def gazetteer() -> Gazetteer:
             del table[h["old_adcode"]]
         table[h["adcode"]] = h["name"]
         old_names[h["adcode"]].append(h["old_name"])
+    given_shorts = {}
+    for d in read_divisions():
+        table[d["adcode"]] = d["name"]
+        if d["short_name"]:
+            given_shorts[d["adcode"]] = d["short_name"]
     ethnic = _ethnic_names()
 
     def parent_code(code: str) -> str | None:
@@ -210,8 +222,10 @@ def gazetteer() -> Gazetteer:
     codes = sorted(c for c, n in table.items() if n not in PLACEHOLDERS)
 
     def readings() -> dict[str, dict[str, str]]:
-        shorts = {c: short_name(table[c], ethnic) for c in codes}
-        base = {c: _pinyin(table[c], len(shorts[c]) if len(shorts[c]) >= 2 else None) for c in codes}
+        shorts = {c: given_shorts.get(c) or short_name(table[c], ethnic) for c in codes}
+        # the pinyin of the short name, read within the full name when it begins it (兵团 does not)
+        base = {c: _pinyin(table[c], len(shorts[c]) if len(shorts[c]) >= 2 else None)
+                if table[c].startswith(shorts[c]) else _pinyin(shorts[c]) for c in codes}
         # Slugs: the short name's pinyin when no other division shares it, else prefixed by the
         # parent's pinyin (tianjin-hebei); a province that shares it takes its full name (hebeisheng).
         count = defaultdict(int)
@@ -231,7 +245,7 @@ def gazetteer() -> Gazetteer:
             slugs[c] = slug
         return {"shorts": shorts, "base": base, "slugs": slugs}
 
-    cached = _cached_readings({c: table[c] for c in codes}, ethnic, readings)
+    cached = _cached_readings({c: table[c] for c in codes}, ethnic, given_shorts, readings)
     shorts, base, slugs = cached["shorts"], cached["base"], cached["slugs"]
 
     regions: dict[str, Region] = {NATIONAL.id: NATIONAL}

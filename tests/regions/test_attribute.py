@@ -122,6 +122,17 @@ def test_places_visited_and_quotations(text, anchor, slug):
     assert region_at(text, anchor).id == slug
 
 
+@pytest.mark.parametrize("text, anchor, slug", [
+    # the production and construction corps is a unit of its own beside 新疆维吾尔自治区
+    ("新疆生产建设兵团纪委监委立案审查调查案件512件。", "512件", "bingtuan"),
+    ("新疆生产建设兵团纪委监委通报。\n兵团纪委监委处分498人。", "498人", "bingtuan"),
+    ("新疆维吾尔自治区纪委监委立案审查调查案件512件。", "512件", "xinjiangweiwuerzizhiqu"),
+    ("各地抽调力量开展“大兵团作战”，查处问题56起。", "56起", "unknown"),
+])
+def test_divisions_the_code_table_lacks(text, anchor, slug):
+    assert region_at(text, anchor).id == slug
+
+
 def test_national_region_is_the_spec_row():
     assert (NATIONAL.id, NATIONAL.path) == ("national", ("全国",))
     assert attribute_figures("没有地名的一段话，共5起。", [11]) == [UNKNOWN]
@@ -167,6 +178,11 @@ def test_full_name_counts_once_and_district_commission_is_the_district():
     # a figure outside the list keeps the usual rule
     ("中央纪委国家监委通报。\n北京、上海两地分别查处问题120起、98起，占全国的3%。",
      {120: "beijing", 98: "shanghai", 3: "national"}),
+    # a list of another length cannot be paired: no region rather than the last one named
+    ("中央纪委国家监委通报。\n北京、上海、广东分别查处问题120起、98起。", {120: "unknown", 98: "unknown"}),
+    ("中央纪委国家监委通报。\n北京、上海分别查处问题120起。", {120: "unknown"}),
+    # ... nor a figure in a later clause, which keeps the usual rule
+    ("天津市纪委监委通报。\n静海区、武清区分别召开警示教育大会，全年查处问题120起。", {120: "wuqing"}),
 ])
 def test_regions_listed_before_respectively(text, expected):
     from pipeline.extract import extract_text

@@ -26,4 +26,6 @@ def test_unknown_query_suggests(capsys):
 def test_list(capsys):
     assert main(["regions", "--list", "--level", "province"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 34 and any(line.startswith("hebeisheng\t河北省") for line in lines)
+    # 34 provinces, regions and municipalities, and the production and construction corps
+    assert len(lines) == 35 and any(line.startswith("hebeisheng\t河北省") for line in lines)
+    assert any(line.startswith("bingtuan\t新疆生产建设兵团") for line in lines)

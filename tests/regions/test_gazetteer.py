@@ -26,6 +26,8 @@ def test_every_spelling_of_jinghai_lands_on_one_region(query):
     ("荔湾区", "liwan", ("广东省", "广州市", "荔湾区")),
     ("全国", "national", ("全国",)),
     ("national", "national", ("全国",)),
+    ("兵团", "bingtuan", ("新疆生产建设兵团",)),
+    ("新疆生产建设兵团", "bingtuan", ("新疆生产建设兵团",)),
 ])
 def test_resolve_query(query, slug, path):
     r = resolve_query(query)
