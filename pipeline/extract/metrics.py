@@ -315,17 +315,18 @@ def _candidates(cls: str) -> tuple[Metric, ...]:
     return tuple(m for m in lexicon()[1] if cls in m.classes)
 
 
-def _breakdown_item(text: str, q: Quantity, cls: str, clause_start: int, sentence_start: int | None,
-                    before: tuple[Quantity, str] | None, sibling: tuple[Quantity, str] | None,
-                    candidates: Sequence[Metric], noun: bool) -> str | None:
+def _breakdown_item(text: str, q: Quantity, cls: str, clause_start: int, clause_end: int,
+                    sentence_start: int | None, before: tuple[Quantity, str] | None,
+                    sibling: tuple[Quantity, str] | None, candidates: Sequence[Metric], noun: bool) -> str | None:
     """The metric of a breakdown's item that has no trigger of its own: what the total counted.
 
     `noun`: items that repeat the noun of what was counted after their kind (立案审查调查案件87件，
     其中乡科级干部案件21件，村干部案件49件), looked at before the triggers on the left, which that
     noun alone would name; else items that name a kind and nothing more (其中第一种形态298人次，
     占77.2%；第二种形态64人次). The first item follows the total and 其中 (the kind-only first item
-    is `BREAKDOWN`'s); a later one follows an item, after that 其中, whose words end in the same
-    kind word (not 其中党纪政务处分38人，涉及村干部20人, where the kind is new)."""
+    is `BREAKDOWN`'s); a later one follows an item whose words end in the same kind word (not
+    其中党纪政务处分38人，涉及村干部20人, where the kind is new), either after that 其中 or as a
+    clause of its own (处分省部级干部49人，厅局级干部3,191人; not 村干部5人参加培训)."""
     if noun and before and before[1] != "other" and unit_class(before[0].unit) == cls:
         item = FIRST_ITEM.fullmatch(text, before[0].match_end, q.match_start)
         if item and item["noun"]:
@@ -338,7 +339,7 @@ def _breakdown_item(text: str, q: Quantity, cls: str, clause_start: int, sentenc
     sib_start = sibling[0].match_start
     sib_item = ITEM_BEFORE.search(text, max(sentence_start, sib_start - 16), sib_start)
     if sib_item and KIND_WORD.search(sib_item["kind"])[0] == KIND_WORD.search(item["kind"])[0] \
-            and text.rfind("其中", sentence_start, sib_start) >= 0:
+            and (text.rfind("其中", sentence_start, sib_start) >= 0 or not text[q.match_end:clause_end].strip()):
         return None if _nearest(item["kind"], candidates, from_end=True) else sibling[1]
     return None
 
@@ -391,7 +392,8 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     # 案件49件52人: the people of the cases just stated (立案248件299人: people filed)
     if prev and not left.strip() and cls == "people" and unit_class(prev[0].unit) == "cases":
         return "cases_filed" if prev[1] == "cases_filed" else "people_held_accountable"
-    inherited = _breakdown_item(text, q, cls, clause_start, sentence_start, before, sibling, candidates, noun=True)
+    inherited = _breakdown_item(text, q, cls, clause_start, clause_end, sentence_start, before, sibling, candidates,
+                                noun=True)
     if inherited:
         return inherited
     found = _nearest(left, candidates, from_end=True)
@@ -457,5 +459,5 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             and not any(w in left for w in _blockers()):
         return before[1]
     # 其中第一种形态298人次，占77.2%；第二种形态64人次: a later item that names a kind and nothing more
-    return _breakdown_item(text, q, cls, clause_start, sentence_start, before, sibling, candidates,
+    return _breakdown_item(text, q, cls, clause_start, clause_end, sentence_start, before, sibling, candidates,
                            noun=False) or "other"

@@ -98,6 +98,11 @@ CASES = [
     ("处分党员干部85人，其中乡科级干部12人，一般干部31人", 31, "people_disciplined"),
     ("运用“四种形态”处理450人次，其中第一种形态320人次，占71.1%；第二种形态96人次", 96, "people_held_accountable"),
     ("处理63人，其中党纪政务处分38人，涉及村干部20人", 20, "other"),
+    # an item of the same kind as the one before it, alone in its clause, continues the list
+    ("处分省部级干部49人，厅局级干部3,191人，县处级干部2.5万人，乡科级干部8.4万人", 84000, "people_disciplined"),
+    ("处分党员干部12人，村干部5人参加了培训", 5, "other"),
+    ("共培训村干部500人，乡镇干部120人", 120, "other"),
+    ("县委巡察组进驻期间共受理群众来信来访96件，立行立改问题32个", 32, "problems_rectified"),
     # the last item of a list joined by 和 continues it, bare or naming a kind
     ("河北、山西、辽宁三省分别立案123件、98件和76件", 76, "cases_filed"),
     ("处分厅局级干部5人和县处级干部23人", 23, "people_disciplined"),
