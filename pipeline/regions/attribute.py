@@ -199,7 +199,7 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
 
 def find_sub_county(text: str, mentions: list[Mention], not_names: set[str] = frozenset()) -> list[Mention]:
     """街道/镇/乡 names: 岭南街 -> 岭南街道, 周良庄镇; their county comes from the context later."""
-    ends = {m.end for m in mentions if m.kind == "region"}
+    ends = {m.end for m in mentions if m.kind in ("region", "ref")}  # 静海区大邱庄镇, 该区大弯街道
     # spans already taken, by start, with the furthest end reached so far: a name overlaps one
     # of them when one starting before the name ends reaches past the name's start
     taken = sorted((m.start, m.end) for m in mentions)

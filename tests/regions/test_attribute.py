@@ -122,6 +122,18 @@ def test_places_visited_and_quotations(text, anchor, slug):
     assert region_at(text, anchor).id == slug
 
 
+@pytest.mark.parametrize("text, anchor, path", [
+    # a town or street right after a reference word (该区, 我县) is one of that county's
+    ("成都市青白江区纪委监委通报。\n该区大弯街道纪工委发现问题21个，已整改18个。", "18个",
+     ("四川省", "成都市", "青白江区", "大弯街道")),
+    ("云南省牟定县纪委监委推动该县共和镇开展清理整顿，全镇共清理重复挂牌120块。", "120块",
+     ("云南省", "楚雄彝族自治州", "牟定县", "共和镇")),
+    ("天津市静海区纪委监委通报。\n全区乡镇纪委共立案23件。", "23件", ("天津市", "静海区")),
+])
+def test_towns_after_a_reference_word(text, anchor, path):
+    assert region_at(text, anchor).path == path
+
+
 @pytest.mark.parametrize("text, anchor, slug", [
     # the production and construction corps is a unit of its own beside 新疆维吾尔自治区
     ("新疆生产建设兵团纪委监委立案审查调查案件512件。", "512件", "bingtuan"),
