@@ -23,6 +23,8 @@ _RANGE_CHARS = frozenset("至到~～—–－ ")  # a range mark or a space next
 RANGE_BEFORE = re.compile(r"[\d零〇一二两三四五六七八九十百千万%]" + _RANGE_MARK + "$")
 RANGE_AFTER = re.compile(_RANGE_MARK + r"[\d零〇一二两三四五六七八九十]")
 # 浏览次数:1234次, 阅读:56次: counters of the page the text was saved from
+# 共3页 上一页 下一页: a pager
+PAGER_AFTER = re.compile(r"\s*(?:[上下首尾末]一?页|当前|跳转|转到|第\s*\d+\s*页)")
 PAGE_COUNTER = re.compile(r"(浏览|点击|阅读|访问|评论|转发|点赞|分享|收藏|字数)[^:]{0,4}:$")
 
 
@@ -54,7 +56,11 @@ def _in_place_name(text: str, q: Quantity) -> bool:
 
 
 def not_a_figure(text: str, q: Quantity) -> str | None:
-    before = text[max(0, q.match_start - 2): q.match_start]
+    if text[q.match_start - 1:q.match_start] == " " and text[q.match_start - 2:q.match_start - 1].isdigit():
+        return "part of a number spaced out digit by digit (1 2 3)"
+    # the words before a figure, across one space (第 3 条, 每 3 人)
+    lead = q.match_start - 1 if text[q.match_start - 1:q.match_start] == " " else q.match_start
+    before = text[max(0, lead - 2): lead]
     after = text[q.match_end: q.match_end + 6]
     if before.endswith("第"):
         return "ordinal"
@@ -64,6 +70,8 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
         return "a rate (每一名), not a count"
     if q.unit == "个" and DURATION_AFTER.match(after):
         return "duration"
+    if q.unit == "页" and PAGER_AFTER.match(text, q.match_end):
+        return "page furniture (a pager)"
     if HOTLINE_AFTER.match(after):
         return "hotline"
     if before[-1:] in ("-", "/", ".", "_") or (before[-1:].isascii() and before[-1:].isalnum() and before[-1:].islower()):

@@ -37,7 +37,8 @@ CN_NUMERAL_STRICT = {"批", "字"}  # only with a multi-character numeral (六�
 ARABIC = r"\d{1,3}(?:(?: |,)\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 # 百余人, 千余件, 万余人: a bare magnitude with 余/多; 3千余件: 千 after digits multiplies like 万
-NUMBER = rf"(?P<num>{ARABIC}|{CHINESE}|万(?=[余多]))(?P<mult>[千万亿])?"
+# 15 000 人, 6 600 万元, 90 %: one space may stand between digits and what follows them
+NUMBER = rf"(?P<num>{ARABIC}|{CHINESE}|万(?=[余多]))(?:(?<=\d) )?(?P<mult>[千万亿])?"
 BARE_MAGNITUDE = {"百": 100, "千": 1000, "万": 10_000}
 PREFIX_QUAL = r"(?P<pre>将近|接近|大约|约有|约|近|超过|多达|逾|超|不低于|不少于|至少|最少|不到|不足|少于|未满|不超过|不高于|最多)?"
 MIDDLE_QUAL = r"(?P<mid>多|余|来)?"
@@ -61,7 +62,7 @@ TENTHS = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万.])
                     + r"(?P<num>[一二两三四五六七八九]|\d)成(?:(?P<post>以上|左右|多)|(?=的|[^\u4e00-\u9fff]|$))")
 # 下降了, 增长幅度为: the words of a change, right before its percentage
 CHANGE = r"(下降|降低|减少|下滑|回落|上升|增长|增加|提高|提升)(了)?(幅度)?(为|达)?"
-CHANGE_BEFORE = re.compile(CHANGE + "$")
+CHANGE_BEFORE = re.compile(CHANGE + " ?$")
 NEGATIVE_CHANGES = ("下降", "降低", "减少", "下滑", "回落")
 
 PRE_QUALIFIER = {
