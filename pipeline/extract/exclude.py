@@ -40,26 +40,32 @@ def _inside(text: str, pos: int, opener: str, closer: str, limit: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _numbered_place_names() -> tuple[tuple[str, int, int], ...]:
-    """Division names in which the number grammar finds a quantity (五家渠市, 三元区), each with
-    where that quantity's match begins and ends inside the name."""
+def _numbered_place_names() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Division names in which the number grammar finds a quantity (五家渠市, 三元区), by the text
+    of that quantity's match (五家), each with where the match begins inside the name."""
     from pipeline.extract.numbers import find_quantities
     from pipeline.regions.attribute import lexicon
 
-    return tuple((name, q.match_start, q.match_end) for name in sorted(lexicon().names)
-                 for q in find_quantities(name))
+    out: dict[str, tuple[tuple[str, int], ...]] = {}
+    for name in sorted(lexicon().names):
+        for q in find_quantities(name):
+            key = name[q.match_start:q.match_end]
+            out[key] = out.get(key, ()) + ((name, q.match_start),)
+    return out
 
 
 def _in_place_name(text: str, q: Quantity) -> bool:
-    return any(q.match_end - q.match_start == end - start and text.startswith(name, q.match_start - start)
-               for name, start, end in _numbered_place_names())
+    names = _numbered_place_names().get(text[q.match_start:q.match_end], ())
+    return any(text.startswith(name, q.match_start - start) for name, start in names)
 
 
 def not_a_figure(text: str, q: Quantity) -> str | None:
-    if text[q.match_start - 1:q.match_start] == " " and text[q.match_start - 2:q.match_start - 1].isdigit():
-        return "part of a number spaced out digit by digit (1 2 3)"
     # the words before a figure, across one space (第 3 条, 每 3 人)
-    lead = q.match_start - 1 if text[q.match_start - 1:q.match_start] == " " else q.match_start
+    lead = q.match_start
+    if text[lead - 1:lead] == " ":
+        if text[lead - 2:lead - 1].isdigit():
+            return "part of a number spaced out digit by digit (1 2 3)"
+        lead -= 1
     before = text[max(0, lead - 2): lead]
     after = text[q.match_end: q.match_end + 6]
     if before.endswith("第"):

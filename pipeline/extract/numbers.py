@@ -54,12 +54,6 @@ HIGHER_PART = re.compile(PREFIX_QUAL + rf"(?P<hi>{ARABIC}|{CHINESE})(?P<hi_mult>
 CURRENCY_BEFORE = re.compile(r"(港币|港元|美金|美元|欧元|日元|英镑|澳元|澳门币|新台币|台币)(?:现金)?$")
 CURRENCY_UNIT = {"港币": "港元", "美金": "美元", "澳门币": "澳门元", "台币": "新台币"}
 
-# Percentages in words: 百分之九十 (90%), and 九成 / 9成 (nine tenths, 90%) when 成 ends the word
-# (九成以上的村, 提高两成, 过一成; not 一成不变, 九成新, 八成是) and no numeral stands before it
-PERCENT_WORDS = re.compile(PREFIX_QUAL + r"百分之(?P<num>[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)"
-                           + SUFFIX_QUAL)
-TENTHS = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万.])" + PREFIX_QUAL.replace("(?P<pre>", "(?P<pre>过|")
-                    + r"(?P<num>[一二两三四五六七八九]|\d)成(?:(?P<post>以上|左右|多)|(?=的|[^\u4e00-\u9fff]|$))")
 # 下降了, 增长幅度为: the words of a change, right before its percentage
 CHANGE = r"(下降|降低|减少|下滑|回落|上升|增长|增加|提高|提升)(了)?(幅度)?(为|达)?"
 CHANGE_BEFORE = re.compile(CHANGE + " ?$")
@@ -67,7 +61,7 @@ NEGATIVE_CHANGES = ("下降", "降低", "减少", "下滑", "回落")
 
 PRE_QUALIFIER = {
     "将近": "approx", "接近": "approx", "大约": "approx", "约有": "approx", "约": "approx", "近": "approx",
-    "超过": "more_than", "过": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than",
+    "超过": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than",
     "不低于": "more_than", "不少于": "more_than", "至少": "more_than", "最少": "more_than",
     "不到": "less_than", "不足": "less_than", "少于": "less_than", "未满": "less_than",
     "不超过": "less_than", "不高于": "less_than", "最多": "less_than",
@@ -77,6 +71,32 @@ POST_QUALIFIER = {
     "左右": "approx", "上下": "approx", "以下": "less_than", "以内": "less_than",
 }
 
+# Percentages in words: 百分之九十 (90%), and 九成 / 9成 (nine tenths, 90%) when 成 ends the word
+# (九成以上的村, 提高两成, 过一成; not 一成不变, 九成新, 八成是) and no numeral stands before it
+WORD_PRE_QUALIFIER = {**PRE_QUALIFIER, "过": "more_than"}  # 过一成
+_QUAL_FIRST = "".join(sorted({w[0] for w in WORD_PRE_QUALIFIER}))
+# (a look-ahead on its possible first characters, as QUANTITY has)
+PERCENT_WORDS = re.compile(rf"(?=[{_QUAL_FIRST}百])" + PREFIX_QUAL
+                           + r"百分之(?P<num>[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)" + SUFFIX_QUAL)
+TENTHS = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万.])" + PREFIX_QUAL.replace("(?P<pre>", "(?P<pre>过|")
+                    + r"(?P<num>[一二两三四五六七八九]|\d)成(?:(?P<post>以上|左右|多)|(?=的|[^\u4e00-\u9fff]|$))")
+# 成 after a numeral, where a match of TENTHS can end its number: 成 is a common character, so the
+# text is searched for this first (a literal) and TENTHS tried only around it
+TENTH_MARK = re.compile(r"成(?<=[一二两三四五六七八九\d]成)")
+
+
+def _worded_percentages(text: str):
+    """(match, scale, characters of the number after its numeral) of each worded percentage."""
+    if "百分之" in text:
+        for m in PERCENT_WORDS.finditer(text):
+            yield m, 1, 0
+    for mark in TENTH_MARK.finditer(text):
+        j = mark.start()
+        for start in range(max(0, j - 4), j):  # the longest prefix qualifier first
+            m = TENTHS.match(text, start)
+            if m and m.start("num") == j - 1:
+                yield m, 10, 1
+                break
 # A quantity starts with a digit, a Chinese numeral or a prefix qualifier. The look-ahead on
 # those characters only rejects positions where no match can begin (the matches are the same),
 # but it spares the regex engine trying the qualifier and number alternatives at every character
@@ -192,16 +212,15 @@ def find_quantities(text: str) -> list[Quantity]:
             start=num_start, end=num_end, value=tidy(value), unit=unit, qualifier=qualifier,
             chinese=chinese, match_start=match_start, match_end=match_end,
         ))
-    for pattern, scale, end_after in ((PERCENT_WORDS, 1, 0), (TENTHS, 10, 1)):
-        for m in pattern.finditer(text):
-            raw = m.group("num")
-            value = parse_number(raw) if "点" not in raw else None
-            if value is None:
-                continue
-            qualifier = PRE_QUALIFIER.get(m["pre"] or "") or POST_QUALIFIER.get(m["post"] or "", "exact")
-            change = CHANGE_BEFORE.search(text, max(0, m.start() - 8), m.start())
-            sign = -1 if change and change.group(1) in NEGATIVE_CHANGES else 1
-            found.append(Quantity(m.start("num"), m.end("num") + end_after, tidy(sign * value * scale), "%", qualifier,
-                                  not raw[0].isdigit(), m.start(), m.end()))
+    for m, scale, end_after in _worded_percentages(text):
+        raw = m.group("num")
+        value = parse_number(raw) if "点" not in raw else None
+        if value is None:
+            continue
+        qualifier = WORD_PRE_QUALIFIER.get(m["pre"] or "") or POST_QUALIFIER.get(m["post"] or "", "exact")
+        change = CHANGE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        sign = -1 if change and change.group(1) in NEGATIVE_CHANGES else 1
+        found.append(Quantity(m.start("num"), m.end("num") + end_after, tidy(sign * value * scale), "%", qualifier,
+                              not raw[0].isdigit(), m.start(), m.end()))
     found.sort(key=lambda q: q.start)
     return found
