@@ -22,9 +22,9 @@ _RANGE_MARK = r"\s*(?:至|到|~|～|—{1,2}|–|－)\s*"
 _RANGE_CHARS = frozenset("至到~～—–－ ")  # a range mark or a space next to the figure: the cheap test first
 RANGE_BEFORE = re.compile(r"[\d零〇一二两三四五六七八九十百千万%]" + _RANGE_MARK + "$")
 RANGE_AFTER = re.compile(_RANGE_MARK + r"[\d零〇一二两三四五六七八九十]")
-# 浏览次数:1234次, 阅读:56次: counters of the page the text was saved from
 # 共3页 上一页 下一页: a pager
 PAGER_AFTER = re.compile(r"\s*(?:[上下首尾末]一?页|当前|跳转|转到|第\s*\d+\s*页)")
+# 浏览次数:1234次, 阅读:56次: counters of the page the text was saved from
 PAGE_COUNTER = re.compile(r"(浏览|点击|阅读|访问|评论|转发|点赞|分享|收藏|字数)[^:]{0,4}:$")
 
 

@@ -18,7 +18,8 @@ from pipeline.extract.numbers import CHANGE, Quantity
 
 DATA = Path(__file__).with_name("data")
 OBJECT_FIRST = re.compile(r"对|把|将")
-COORDINATED = re.compile(r"(?:和|及|与|、)\s*$")  # 对23个党组织和46名党员干部实施问责: a second object
+AND = "以及|和|及|与"  # the words that join the last item of a list
+COORDINATED = re.compile(rf"(?:{AND}|、)\s*$")  # 对23个党组织和46名党员干部实施问责: a second object
 RESPECTIVELY = re.compile(r"\s*(其中)?(分别|依次)(为|是|达|有)?")
 LIGHT_VERB = re.compile(r"进行|予以|给予|作出")  # 对3起…问题进行通报: the action comes after these
 PASSIVE = re.compile(r"受到|被|" + LIGHT_VERB.pattern)
@@ -38,7 +39,7 @@ BREAKDOWN = re.compile(r"[，,(]\s*其中\s*[，,]?(?:[^，,。；;！？!?\n]*(
 _ITEM = r"\s*(?:运用)?(?P<kind>[^\d，,。；;！？!?\n、]{0,12}?(?:" + KIND + r"))(?P<noun>案件|问题)?\s*"
 ITEM = re.compile(_ITEM)
 # the last item of a list, bare or naming a kind: 98件和76件, 厅局级干部5人和县处级干部23人
-LAST_ITEM = re.compile(r"\s*(?:以及|和|及|与)(?:" + _ITEM + r")?\s*")
+LAST_ITEM = re.compile(rf"\s*(?:{AND})(?:{_ITEM})?\s*")
 ITEM_BEFORE = re.compile(_ITEM + "$")  # the same, ending where a figure starts
 FIRST_ITEM = re.compile(r"[，,(]\s*其中\s*[，,]?" + _ITEM)  # the same, right after the total and 其中
 KIND_WORD = re.compile(f"(?:{KIND})$")
@@ -344,6 +345,14 @@ def _breakdown_item(text: str, q: Quantity, cls: str, clause_start: int, clause_
     return None
 
 
+def _named_before(text: str, sentence_start: int | None, clause_start: int, clause_left: str) -> Metric | None:
+    """For a percentage whose clause names nothing (同比下降12.4%, 占比98.6%): the metric the
+    sentence names last before that clause, or None when the clause has a trigger of its own."""
+    if sentence_start is None or _any_trigger().search(clause_left):
+        return None
+    return _nearest(text[sentence_start:clause_start], lexicon()[1], from_end=True)
+
+
 def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: tuple[Quantity, str] | None,
              next_start: int | None, sentence_start: int | None = None,
              before: tuple[Quantity, str] | None = None, sibling: tuple[Quantity, str] | None = None) -> str:
@@ -365,9 +374,8 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
                 return "petition_change_pct"
             # 受理信访举报156件，同比下降12.4%; 信访举报量连续三年下降，2023年下降12%: a clause that
             # names nothing but the change is about what the sentence named last
-            if sentence_start is not None and CHANGE_ENDS.search(sentence_left) \
-                    and not _any_trigger().search(sentence_left):
-                found = _nearest(text[sentence_start:clause_start], lexicon()[1], from_end=True)
+            if CHANGE_ENDS.search(sentence_left):
+                found = _named_before(text, sentence_start, clause_start, sentence_left)
                 if found and found.id in ("petition_change_pct", "reports_received"):
                     return "petition_change_pct"
             return "other"
@@ -379,12 +387,10 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             return "coverage_pct"
         # 213个村完成党务村务财务公开，占比98.6%: a share that names nothing of its own is the share
         # of the units counted just before it, and coverage when the measure they carry out is named
-        if sentence_start is not None and before and before[0].match_start >= sentence_start \
+        if before and sentence_start is not None and before[0].match_start >= sentence_start \
                 and unit_class(before[0].unit) == "items" and SHARE.match(sentence_left) \
-                and not _any_trigger().search(sentence_left):
-            found = _nearest(text[sentence_start:clause_start], lexicon()[1], from_end=True)
-            if found is coverage:
-                return "coverage_pct"
+                and _named_before(text, sentence_start, clause_start, sentence_left) is coverage:
+            return "coverage_pct"
         return "other"
     # 比去年同期多处分12人, 较上年增加23件: a difference from another period, not a count
     if ("比" in left or "较" in left) and COMPARED.search(left):

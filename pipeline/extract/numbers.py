@@ -40,7 +40,27 @@ CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 # 15 000 人, 6 600 万元, 90 %: one space may stand between digits and what follows them
 NUMBER = rf"(?P<num>{ARABIC}|{CHINESE}|万(?=[余多]))(?:(?<=\d) )?(?P<mult>[千万亿])?"
 BARE_MAGNITUDE = {"百": 100, "千": 1000, "万": 10_000}
-PREFIX_QUAL = r"(?P<pre>将近|接近|大约|约有|约|近|超过|多达|逾|超|不低于|不少于|至少|最少|不到|不足|少于|未满|不超过|不高于|最多)?"
+
+# Qualifiers before the number (约, 超过, 不足) and after it (多, 余, 以上, 左右)
+PRE_QUALIFIER = {
+    "将近": "approx", "接近": "approx", "大约": "approx", "约有": "approx", "约": "approx", "近": "approx",
+    "超过": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than",
+    "不低于": "more_than", "不少于": "more_than", "至少": "more_than", "最少": "more_than",
+    "不到": "less_than", "不足": "less_than", "少于": "less_than", "未满": "less_than",
+    "不超过": "less_than", "不高于": "less_than", "最多": "less_than",
+}
+POST_QUALIFIER = {
+    "多": "more_than", "余": "more_than", "来": "approx", "以上": "more_than", "之多": "more_than",
+    "左右": "approx", "上下": "approx", "以下": "less_than", "以内": "less_than",
+}
+
+
+def _prefix(table: dict[str, str]) -> str:
+    """The optional group `pre` of a table's qualifiers, longest first (超过 before 超)."""
+    return "(?P<pre>" + "|".join(sorted(table, key=len, reverse=True)) + ")?"
+
+
+PREFIX_QUAL = _prefix(PRE_QUALIFIER)
 MIDDLE_QUAL = r"(?P<mid>多|余|来)?"
 # `6人(次)` is 人次. The look-ahead on the units' first characters spares trying every unit
 # after each number that has none (一些, 三个代表 are rejected at once); the matches are the same.
@@ -59,26 +79,14 @@ CHANGE = r"(下降|降低|减少|下滑|回落|上升|增长|增加|提高|提�
 CHANGE_BEFORE = re.compile(CHANGE + " ?$")
 NEGATIVE_CHANGES = ("下降", "降低", "减少", "下滑", "回落")
 
-PRE_QUALIFIER = {
-    "将近": "approx", "接近": "approx", "大约": "approx", "约有": "approx", "约": "approx", "近": "approx",
-    "超过": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than",
-    "不低于": "more_than", "不少于": "more_than", "至少": "more_than", "最少": "more_than",
-    "不到": "less_than", "不足": "less_than", "少于": "less_than", "未满": "less_than",
-    "不超过": "less_than", "不高于": "less_than", "最多": "less_than",
-}
-POST_QUALIFIER = {
-    "多": "more_than", "余": "more_than", "来": "approx", "以上": "more_than", "之多": "more_than",
-    "左右": "approx", "上下": "approx", "以下": "less_than", "以内": "less_than",
-}
-
 # Percentages in words: 百分之九十 (90%), and 九成 / 9成 (nine tenths, 90%) when 成 ends the word
 # (九成以上的村, 提高两成, 过一成; not 一成不变, 九成新, 八成是) and no numeral stands before it
 WORD_PRE_QUALIFIER = {**PRE_QUALIFIER, "过": "more_than"}  # 过一成
-_QUAL_FIRST = "".join(sorted({w[0] for w in WORD_PRE_QUALIFIER}))
 # (a look-ahead on its possible first characters, as QUANTITY has)
+_QUAL_FIRST = "".join(sorted({w[0] for w in PRE_QUALIFIER}))
 PERCENT_WORDS = re.compile(rf"(?=[{_QUAL_FIRST}百])" + PREFIX_QUAL
                            + r"百分之(?P<num>[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)" + SUFFIX_QUAL)
-TENTHS = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万.])" + PREFIX_QUAL.replace("(?P<pre>", "(?P<pre>过|")
+TENTHS = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万.])" + _prefix(WORD_PRE_QUALIFIER)
                     + r"(?P<num>[一二两三四五六七八九]|\d)成(?:(?P<post>以上|左右|多)|(?=的|[^\u4e00-\u9fff]|$))")
 # 成 after a numeral, where a match of TENTHS can end its number: 成 is a common character, so the
 # text is searched for this first (a literal) and TENTHS tried only around it
@@ -97,6 +105,8 @@ def _worded_percentages(text: str):
             if m and m.start("num") == j - 1:
                 yield m, 10, 1
                 break
+
+
 # A quantity starts with a digit, a Chinese numeral or a prefix qualifier. The look-ahead on
 # those characters only rejects positions where no match can begin (the matches are the same),
 # but it spares the regex engine trying the qualifier and number alternatives at every character
@@ -158,6 +168,12 @@ def _multiplier(*parts: str | None) -> int:
     return m
 
 
+def _change_sign(text: str, at: int) -> int:
+    """-1 when the words of a fall (下降, 减少 ...) end right before position `at`, else 1."""
+    change = CHANGE_BEFORE.search(text, max(0, at - 8), at)
+    return -1 if change and change.group(1) in NEGATIVE_CHANGES else 1
+
+
 def tidy(value: float) -> float | int:
     """A whole number as int, within float error of the multiplication (1.1亿 is 110000000.00000001)."""
     whole = round(value)
@@ -203,9 +219,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if unit.endswith("百分点"):
             unit = "百分点"  # 下降6.4个百分点: percentage points, not a count of 个
         if unit in ("%", "百分点"):
-            change = CHANGE_BEFORE.search(text, max(0, match_start - 8), match_start)
-            if change and change.group(1) in NEGATIVE_CHANGES:
-                value = -value
+            value *= _change_sign(text, match_start)
         if mult:
             num_end = m.end("mult")
         found.append(Quantity(
@@ -218,9 +232,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if value is None:
             continue
         qualifier = WORD_PRE_QUALIFIER.get(m["pre"] or "") or POST_QUALIFIER.get(m["post"] or "", "exact")
-        change = CHANGE_BEFORE.search(text, max(0, m.start() - 8), m.start())
-        sign = -1 if change and change.group(1) in NEGATIVE_CHANGES else 1
-        found.append(Quantity(m.start("num"), m.end("num") + end_after, tidy(sign * value * scale), "%", qualifier,
+        found.append(Quantity(m.start("num"), m.end("num") + end_after, tidy(_change_sign(text, m.start()) * value * scale),
+                              "%", qualifier,
                               not raw[0].isdigit(), m.start(), m.end()))
     found.sort(key=lambda q: q.start)
     return found

@@ -224,8 +224,8 @@ def gazetteer() -> Gazetteer:
     def readings() -> dict[str, dict[str, str]]:
         shorts = {c: given_shorts.get(c) or short_name(table[c], ethnic) for c in codes}
         # the pinyin of the short name, read within the full name when it begins it (兵团 does not)
-        base = {c: _pinyin(table[c], len(shorts[c]) if len(shorts[c]) >= 2 else None)
-                if table[c].startswith(shorts[c]) else _pinyin(shorts[c]) for c in codes}
+        base = {c: _pinyin(table[c], len(shorts[c])) if table[c].startswith(shorts[c]) else _pinyin(shorts[c])
+                for c in codes}
         # Slugs: the short name's pinyin when no other division shares it, else prefixed by the
         # parent's pinyin (tianjin-hebei); a province that shares it takes its full name (hebeisheng).
         count = defaultdict(int)
