@@ -36,7 +36,8 @@ CN_NUMERAL_STRICT = {"批", "字"}  # only with a multi-character numeral (六�
 
 ARABIC = r"\d{1,3}(?:(?: |,)\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
-# 百余人, 千余件, 万余人: a bare magnitude with 余/多; 3千余件: 千 after digits multiplies like 万
+# 百余人, 千余件, 万余人, 逾百人, 近千名: a bare magnitude with 余/多 or a qualifier before it; 3千余件:
+# 千 after digits multiplies like 万
 # 15 000 人, 6 600 万元, 90 %: one space may stand between digits and what follows them
 NUMBER = rf"(?P<num>{ARABIC}|{CHINESE}|万(?=[余多]))(?:(?<=\d) )?(?P<mult>[千万亿])?"
 BARE_MAGNITUDE = {"百": 100, "千": 1000, "万": 10_000}
@@ -189,7 +190,7 @@ def find_quantities(text: str) -> list[Quantity]:
         match_start, match_end = m.span()
         num_start, num_end = m.span("num")
         value = parse_number(num)
-        if value is None and mid and num in BARE_MAGNITUDE:
+        if value is None and (mid or pre) and num in BARE_MAGNITUDE:
             value = float(BARE_MAGNITUDE[num])
         if value is None:
             continue

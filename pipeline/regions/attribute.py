@@ -64,7 +64,7 @@ class Mention:
     kind: str  # region / national / ref / sub
     text: str
     candidates: tuple[Region, ...] = ()
-    form: str = "full"  # full / old / short (for regions)
+    form: str = "full"  # full / old / short / abbreviated (黔东南州) (for regions)
     weak: bool = False  # a place visited (在北京...), not a scope
     effective: Region | None = None
 
@@ -125,6 +125,9 @@ def lexicon() -> Lexicon:
     for old, regions in g.by_old_name.items():
         for r in regions:
             add(old, r, "old")
+    for abbreviated, regions in g.by_abbreviation.items():  # 黔东南州, 长阳县
+        for r in regions:
+            add(abbreviated, r, "abbreviated")
     markers = read_markers()
     national = set(markers.get("national", []))
     keys = set(names) | national | set(REFERENCES)
@@ -351,11 +354,15 @@ def attribute(text: str, positions: list[int], title: str | None = None) -> list
     # effective region of each anchor, left to right, with the paragraph's carry-over
     para_of = [bisect_right(para_starts, m.start) - 1 for m in mentions]
     last: Region | None = None
+    earlier: Region | None = None  # the last region of the paragraphs before
     prev: Mention | None = None
     for i, m in enumerate(mentions):
         if i == 0 or para_of[i] != para_of[i - 1]:
+            earlier = last or earlier
             last, prev = None, None
         base = last or block_ctx[para_of[i]]
+        if m.kind == "ref" and m.text[0] == "该" and last is None and earlier is not None:
+            base = earlier  # 该县 opening a paragraph: the county the paragraphs before were about
         if m.kind == "region":
             m.effective = m.candidates[0] if len(m.candidates) == 1 else (_disambiguate(m, prev, weights, g) or UNKNOWN)
         elif m.kind == "national":

@@ -28,6 +28,7 @@ PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直
 SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "新区", "林区", "特区",
             "省", "市", "区", "县", "盟", "旗")
 # pypinyin reads a few place names with the everyday reading of a heteronym.
+AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 PINYIN_FIXES = {"长治": "changzhi", "朝阳": "chaoyang", "陕西": "shaanxi"}  # 陕西: official romanisation
 PLACE_READINGS = {"都": "du"}  # 新都, 郫都, 花都: never dou in a place name
 
@@ -60,6 +61,7 @@ class Gazetteer:
     by_short: dict[str, list[Region]] = field(default_factory=lambda: defaultdict(list))
     by_old_name: dict[str, list[Region]] = field(default_factory=lambda: defaultdict(list))
     by_pinyin: dict[str, list[Region]] = field(default_factory=lambda: defaultdict(list))
+    by_abbreviation: dict[str, list[Region]] = field(default_factory=lambda: defaultdict(list))  # 黔东南州
     children: dict[str, list[Region]] = field(default_factory=lambda: defaultdict(list))
 
     def parent(self, region: Region) -> Region | None:
@@ -267,7 +269,19 @@ def gazetteer() -> Gazetteer:
         g.children[r.parent_id].append(r)
         for old in old_names.get(r.adcode, ()):
             g.by_old_name[old].append(r)
+    for r in by_code.values():
+        abbreviated = abbreviation(r)
+        if abbreviated and abbreviated not in g.by_name and abbreviated not in g.by_old_name:
+            g.by_abbreviation[abbreviated].append(r)
     return g
+
+
+def abbreviation(r: Region) -> str | None:
+    """黔东南苗族侗族自治州 -> 黔东南州, 长阳土家族自治县 -> 长阳县, 鄂温克族自治旗 -> 鄂温克旗: how an
+    autonomous unit is usually written (its short name and the last character of its kind)."""
+    kind = AUTONOMOUS.get(r.name[-3:])
+    base = re.sub(r"(?<=..)各?族$", "", r.short_name)
+    return base + kind if kind and len(base) >= 2 else None
 
 
 @lru_cache(maxsize=1)
@@ -281,7 +295,7 @@ def resolve_query(query: str, known: Iterable[str] | None = None) -> Region:
     """What a user types -> one Region.
 
     Accepts a slug (jinghai, tianjin-hebei), a name (静海区), a short name (静海), traditional
-    characters (靜海區) and old names (静海县). Raises AmbiguousRegion when several regions
+    characters (靜海區), old names (静海县) and abbreviations (黔东南州). Raises AmbiguousRegion when several regions
     answer to it, UnknownRegion (with the closest names; those in `known`, e.g. the ids that have
     figures, first) when none does.
     """
@@ -298,7 +312,7 @@ def resolve_query(query: str, known: Iterable[str] | None = None) -> Region:
         name = _t2s().convert(q).replace(" ", "")
         if name in ("全国", "中国", "national"):
             return NATIONAL
-        found = (g.by_name.get(name) or g.by_old_name.get(name) or [])
+        found = (g.by_name.get(name) or g.by_old_name.get(name) or g.by_abbreviation.get(name) or [])
         found = found + [r for r in g.by_short.get(name, []) if r not in found]
         if not found:  # 天津市静海区, 天津静海: the last division named, under the ones before it
             found = _qualified(g, name)

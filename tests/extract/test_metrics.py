@@ -60,6 +60,12 @@ CASES = [
     ("乡镇纪委自办案件108件，占全县立案总数的67.5%", 67.5, "other"),
     ("目前全市33个社区公示了180余名社区干部", 180, "disclosure_count"),
     ("新津县更新公开栏41张，发放公开信58600份", 58600, "disclosure_count"),
+    # matters and information made public (公开…事项, 公布…信息); 公开信息 is not an open letter (公开信)
+    ("全市公开村级财务事项4万余条", 40000, "disclosure_count"),
+    ("全县累计公开党务信息1200余条", 1200, "disclosure_count"),
+    ("在网站公布重大事项52项", 52, "disclosure_count"),
+    ("发现公开信息不及时问题23个", 23, "other"),
+    ("公开招聘工作人员12名", 12, "other"),
     ("通过服务平台發布政務資訊1200條", 1200, "disclosure_count"),  # 資訊: information, in traditional usage
     ("向区民政局制发纪检监察建议书11份", 11, "recommendations_issued"),
     ("监督建设工程招投标项目28个，涉及金额6 600万元", 66000000, "amount_yuan"),

@@ -134,6 +134,36 @@ def test_towns_after_a_reference_word(text, anchor, path):
     assert region_at(text, anchor).path == path
 
 
+@pytest.mark.parametrize("text, anchor, path", [
+    # 该县 opening a paragraph: the county the paragraphs before it were about
+    ("河北省张家口市纪委监委\n张北县纪委监委今年共立案86件。\n该县还开展警示教育12场次。", "12场次",
+     ("河北省", "张家口市", "张北县")),
+    ("河北省张家口市纪委监委\n张北县纪委监委今年共立案86件。\n该市还开展警示教育12场次。", "12场次",
+     ("河北省", "张家口市")),
+    # 全县 is not an anaphor: in a city's report it stays the document's scope
+    ("河北省张家口市纪委监委\n张北县纪委监委今年共立案86件。\n全县开展警示教育12场次。", "12场次",
+     ("河北省", "张家口市")),
+])
+def test_a_reference_word_after_a_paragraph_about_a_county(text, anchor, path):
+    assert region_at(text, anchor).path == path
+
+
+@pytest.mark.parametrize("text, anchor, slug", [
+    # autonomous units by their usual abbreviation: short name + 州/县/旗
+    ("黔东南州查处群众身边腐败问题873个。", "873个", "qiandongnan"),
+    ("恩施州纪委监委立案112件。", "112件", "hubei-enshi"),
+    ("大理州立案40件，大理市立案4件。", "40件", "yunnan-dali"),
+    ("大理州立案40件，大理市立案4件。", "4件", "dali-dali"),
+    ("长阳县纪委监委立案12件。", "12件", "zhangyang"),
+    ("鄂温克旗纪委监委立案3件。", "3件", "ewenkezu"),
+    ("海南州立案5件。", "5件", "qinghai-hainan"),
+    # 河南县 is a county of 黄南州, but not in 河南县域 or 河南县级
+    ("河南县域经济发展中查处问题3起。", "3起", "unknown"),
+])
+def test_autonomous_units_by_their_abbreviation(text, anchor, slug):
+    assert region_at(text, anchor).id == slug
+
+
 @pytest.mark.parametrize("text, anchor, slug", [
     # the production and construction corps is a unit of its own beside 新疆维吾尔自治区
     ("新疆生产建设兵团纪委监委立案审查调查案件512件。", "512件", "bingtuan"),

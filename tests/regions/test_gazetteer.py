@@ -28,6 +28,10 @@ def test_every_spelling_of_jinghai_lands_on_one_region(query):
     ("national", "national", ("全国",)),
     ("兵团", "bingtuan", ("新疆生产建设兵团",)),
     ("新疆生产建设兵团", "bingtuan", ("新疆生产建设兵团",)),
+    # autonomous units by their usual abbreviation
+    ("黔东南州", "qiandongnan", ("贵州省", "黔东南苗族侗族自治州")),
+    ("長陽縣", "zhangyang", ("湖北省", "宜昌市", "长阳土家族自治县")),
+    ("鄂温克旗", "ewenkezu", ("内蒙古自治区", "呼伦贝尔市", "鄂温克族自治旗")),
 ])
 def test_resolve_query(query, slug, path):
     r = resolve_query(query)
