@@ -308,6 +308,10 @@ def resolve_query(query: str, known: Iterable[str] | None = None) -> Region:
         return g.regions[slug]
     if re.fullmatch(r"[a-z\-']+", slug):
         found = g.by_pinyin.get(slug.replace("-", "").replace("'", ""), [])
+        if not found and "-" in slug:  # sichuan-yibin: a division under the ones named before it
+            *above, last = slug.replace("'", "").split("-")
+            found = [r for r in g.by_pinyin.get(last, [])
+                     if all(any(a.pinyin == p for a in g.ancestors(r)[1:]) for p in above)]
     else:
         name = _t2s().convert(q).replace(" ", "")
         if name in ("全国", "中国", "national"):

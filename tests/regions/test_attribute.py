@@ -169,6 +169,10 @@ def test_autonomous_units_by_their_abbreviation(text, anchor, slug):
     ("新疆生产建设兵团纪委监委立案审查调查案件512件。", "512件", "bingtuan"),
     ("新疆生产建设兵团纪委监委通报。\n兵团纪委监委处分498人。", "498人", "bingtuan"),
     ("新疆维吾尔自治区纪委监委立案审查调查案件512件。", "512件", "xinjiangweiwuerzizhiqu"),
+    # 龙华区 is a district of 深圳市 (since 2017) and of 海口市: the document decides
+    ("深圳市纪委监委\n龙华区纪委监委查处问题56个。", "56个", "shenzhen-longhua"),
+    ("海口市纪委监委\n龙华区纪委监委查处问题56个。", "56个", "haikou-longhua"),
+    ("龙华区纪委监委查处问题56个。", "56个", "unknown"),
     ("各地抽调力量开展“大兵团作战”，查处问题56起。", "56起", "unknown"),
 ])
 def test_divisions_the_code_table_lacks(text, anchor, slug):

@@ -32,6 +32,16 @@ def test_every_spelling_of_jinghai_lands_on_one_region(query):
     ("黔东南州", "qiandongnan", ("贵州省", "黔东南苗族侗族自治州")),
     ("長陽縣", "zhangyang", ("湖北省", "宜昌市", "长阳土家族自治县")),
     ("鄂温克旗", "ewenkezu", ("内蒙古自治区", "呼伦贝尔市", "鄂温克族自治旗")),
+    # renamed and new divisions the code table lacks; a slug may name the divisions above it
+    ("叙州区", "yibin-xuzhou", ("四川省", "宜宾市", "叙州区")),
+    ("宜宾县", "yibin-xuzhou", ("四川省", "宜宾市", "叙州区")),
+    ("sichuan-yibin", "yibin", ("四川省", "宜宾市")),
+    ("盘县", "panzhou", ("贵州省", "六盘水市", "盘州市")),
+    ("莱芜市", "laiwu", ("山东省", "济南市", "莱芜区")),
+    ("钢城区", "gangcheng", ("山东省", "济南市", "钢城区")),
+    ("深圳龙华", "shenzhen-longhua", ("广东省", "深圳市", "龙华区")),
+    ("光明区", "guangming", ("广东省", "深圳市", "光明区")),
+    ("tianjin-jinghai", "jinghai", ("天津市", "静海区")),
 ])
 def test_resolve_query(query, slug, path):
     r = resolve_query(query)
