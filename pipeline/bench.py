@@ -160,7 +160,7 @@ def extract_task(path: str) -> tuple:
     except (OSError, DecodeError) as e:
         return (doc_id_for(p), str(e), 0, 0, time.process_time() - t0, 0.0)
     t1 = time.process_time()
-    figures = extract_text(doc_id_for(p), decoded.text, title=decoded.title)
+    figures = extract_text(doc_id_for(p), decoded.text, title=decoded.title, site=decoded.site)
     t2 = time.process_time()
     return (doc_id_for(p), None, len(figures), len(decoded.text.encode("utf-8")), t1 - t0, t2 - t1)
 
@@ -286,7 +286,7 @@ def _run_paired(spec: dict) -> dict:
             (_NAIVE.remove if kind == "pipeline" else _NAIVE.install)()
             _NAIVE.hmm = kind == "naive_hmm"
             t0 = time.process_time()
-            got[kind] = extract_text(doc_id_for(Path(path)), decoded.text, title=decoded.title)
+            got[kind] = extract_text(doc_id_for(Path(path)), decoded.text, title=decoded.title, site=decoded.site)
             out[f"{kind}_s"] += time.process_time() - t0
         _NAIVE.remove()
         _NAIVE.hmm = False
@@ -347,7 +347,7 @@ def _gold_predictions(kind: str, paths: list[str]) -> list[dict]:
             decoded = read_document(Path(path))
         except (OSError, DecodeError):
             continue
-        figures.extend(extract_text(doc_id_for(Path(path)), decoded.text, title=decoded.title))
+        figures.extend(extract_text(doc_id_for(Path(path)), decoded.text, title=decoded.title, site=decoded.site))
     return figures
 
 

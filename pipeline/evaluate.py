@@ -130,7 +130,7 @@ def extract_files(paths: list[Path]) -> list[dict]:
         except (OSError, DecodeError) as e:
             print(f"{path}: skipped: {e}", file=sys.stderr)
             continue
-        figures.extend(extract_text(doc_id_for(path), decoded.text, title=decoded.title))
+        figures.extend(extract_text(doc_id_for(path), decoded.text, title=decoded.title, site=decoded.site))
     return figures
 
 

@@ -188,7 +188,7 @@ def process_file(item: dict) -> dict:
         norm = normalize(decoded.text)
         flat = "".join(norm.text.split())
         doc["text_sha256"] = hashlib.sha256(flat.encode("utf-8")).hexdigest()
-        found = extract_normalized(item["doc_id"], norm, title=doc["title"])
+        found = extract_normalized(item["doc_id"], norm, title=doc["title"], site=decoded.site)
     except Exception as e:
         return done("failed", f"extraction error: {type(e).__name__}: {e}")
     seen = set()

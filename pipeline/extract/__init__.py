@@ -53,11 +53,12 @@ def read_document(path: Path) -> Decoded:
     return decode_file(path.read_bytes(), path.suffix)
 
 
-def extract_text(doc: str, original: str, title: str | None = None) -> list[dict]:
-    return extract_normalized(doc, normalize(original), title)
+def extract_text(doc: str, original: str, title: str | None = None, site: str | None = None) -> list[dict]:
+    """The figures of a document's text; `title` and `site` (who published it) help place them."""
+    return extract_normalized(doc, normalize(original), title, site)
 
 
-def extract_normalized(doc: str, norm: Normalized, title: str | None = None) -> list[dict]:
+def extract_normalized(doc: str, norm: Normalized, title: str | None = None, site: str | None = None) -> list[dict]:
     """`extract_text` for a text already normalised (a caller that needs the normalised text too)."""
     from pipeline.regions import attribute_figures
 
@@ -93,7 +94,7 @@ def extract_normalized(doc: str, norm: Normalized, title: str | None = None) -> 
             "qualifier": q.qualifier, "metric": metric, "region_path": [], "region_id": None,
             "sentence": sentence_text, "sentence_start": s_start, "sentence_end": s_end,
         })
-    regions = attribute_figures(text, [q.start for q in kept], title=title)
+    regions = attribute_figures(text, [q.start for q in kept], title=title, site=site)
     for fig, region in zip(figures, regions):
         fig["region_path"] = list(region.path)
         fig["region_id"] = region.id

@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{path}: skipped: {e}", file=sys.stderr)
             failed += 1
             continue
-        for fig in extract_text(doc_id_for(path), decoded.text, title=decoded.title):
+        for fig in extract_text(doc_id_for(path), decoded.text, title=decoded.title, site=decoded.site):
             if args.jsonl:
                 print(json.dumps({k: fig[k] for k in FIELDS}, ensure_ascii=False))
             else:

@@ -28,6 +28,7 @@ class Decoded:
     title: str | None = None
     published: str | None = None
     url: str | None = None
+    site: str | None = None  # who published the page (河南省纪委监委): the <title>'s tail or its metadata
     notes: list[str] = field(default_factory=list)
 
 
@@ -117,6 +118,9 @@ def looks_like_html(data: bytes, suffix: str) -> bool:
     return suffix.lower() in (".html", ".htm", ".shtml", ".xhtml") or bool(_HTML_HINT.search(data[:2048]))
 
 
+TITLE_SEPARATOR = r"\s*(?:——|--|_|\|)\s*"  # headline——section——site in a page's <title>
+
+
 def html_to_text(html: str) -> Decoded:
     """Main text of a page through trafilatura; title, date and URL from its metadata."""
     import trafilatura
@@ -125,10 +129,18 @@ def html_to_text(html: str) -> Decoded:
         html, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False
     ) or ""
     meta = trafilatura.extract_metadata(html)
-    title = published = url = None
+    title = published = url = site = None
     if meta is not None:
-        title, published, url = meta.title, meta.date, meta.url
-    return Decoded(text=text, encoding="", format="html", title=_headline(html, title), published=published, url=url)
+        title, published, url, site = meta.title, meta.date, meta.url, meta.sitename
+    return Decoded(text=text, encoding="", format="html", title=_headline(html, title), published=published, url=url,
+                   site=_site(html) or site)
+
+
+def _site(html: str) -> str | None:
+    """The last part of the page's <title> when it has several (2024年1-9月…情况_河南省纪委监委)."""
+    m = re.search(r"<title[^>]*>([^<]*)</title>", html, re.I)
+    parts = re.split(TITLE_SEPARATOR, " ".join(m.group(1).split())) if m else []
+    return parts[-1] if len(parts) > 1 and 0 < len(parts[-1]) <= 40 else None
 
 
 def _headline(html: str, meta_title: str | None) -> str | None:
@@ -138,7 +150,7 @@ def _headline(html: str, meta_title: str | None) -> str | None:
 
     candidates = []
     if meta_title:
-        candidates.append(re.split(r"\s*(?:——|--|_|\|)\s*", meta_title.strip())[0].strip())
+        candidates.append(re.split(TITLE_SEPARATOR, meta_title.strip())[0].strip())
     try:
         tree = lxml_html.fromstring(html)
         for tag in ("h1", "h2"):

@@ -31,11 +31,12 @@ NATIONAL = Region("national", "全国", ("全国",), "national", None, "全国",
 UNKNOWN = Region("unknown", "未知", (), "unknown", None)
 
 
-def attribute_figures(text: str, positions: list[int], title: str | None = None) -> list[Region]:
+def attribute_figures(text: str, positions: list[int], title: str | None = None,
+                      site: str | None = None) -> list[Region]:
     """One region per figure position (start offset) in the normalised (simplified) document text."""
     from pipeline.regions.attribute import attribute
 
-    return attribute(text, positions, title)
+    return attribute(text, positions, title, site)
 
 
 def __getattr__(name: str):

@@ -24,7 +24,7 @@ from itertools import accumulate
 import ahocorasick_rs
 
 from pipeline.regions import NATIONAL, UNKNOWN, Region
-from pipeline.regions.gazetteer import DATA_DIR, Gazetteer, gazetteer
+from pipeline.regions.gazetteer import DATA_DIR, Gazetteer, _t2s, gazetteer
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
@@ -280,6 +280,13 @@ def document_region(weights: Counter, g: Gazetteer) -> Region:
     return best
 
 
+def publisher_region(site: str, lex: Lexicon) -> Region:
+    """The one region a site's name names (河南省纪委监委, 中央纪委国家监委网站), else UNKNOWN."""
+    found = {NATIONAL if m.kind == "national" else m.candidates[0] for m in scan(_t2s().convert(site), lex)
+             if m.kind == "national" or (m.kind == "region" and len(m.candidates) == 1)}
+    return found.pop() if len(found) == 1 else UNKNOWN
+
+
 def _disambiguate(m: Mention, prev: Mention | None, context: Counter, g: Gazetteer) -> Region | None:
     """One of several same-named divisions, by the division named just before, then by the
     regions the document names; None when the context does not decide (never a silent default)."""
@@ -314,7 +321,7 @@ def _county_of(r: Region | None, g: Gazetteer) -> Region | None:
     return r if r.level == "county" else None
 
 
-def attribute(text: str, positions: list[int], title: str | None = None) -> list[Region]:
+def attribute(text: str, positions: list[int], title: str | None = None, site: str | None = None) -> list[Region]:
     if not positions:
         return []
     g = gazetteer()
@@ -331,6 +338,8 @@ def attribute(text: str, positions: list[int], title: str | None = None) -> list
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     weights = _weights(mentions, title_mentions, first_line_end if first_line_end >= 0 else len(text), g)
     doc = document_region(weights, g)
+    if doc is UNKNOWN and site:  # the text names no region of its own (全省…): the publisher's
+        doc = publisher_region(site, lex)
     speakers = find_speakers(text, mentions)
     mentions = sorted(mentions + find_sub_county(text, mentions, lex.not_place_names), key=lambda m: m.start)
     # a name inside a document title (《河北区临时救助办法》) is not the subject of the sentence

@@ -195,6 +195,33 @@ def test_title_decides_the_document_region():
     assert region_at(text, "9起", title="成都市纪委监委工作通报").id == "chengdu"
 
 
+PROVINCIAL_PAGE = """<html><head><meta charset="utf-8">
+<title>2024年1-9月全省纪检监察机关监督检查审查调查情况_河南省纪委监委</title></head>
+<body><div class="nav">首页 | 要闻 | 通知公告</div><div class="article">
+<h1>2024年1-9月全省纪检监察机关监督检查审查调查情况</h1>
+<p>2024年1-9月，全省纪检监察机关共接收信访举报8.6万件次，处置问题线索5.1万件。</p>
+<p>其中，处分省管干部56人，处分县处级干部892人。</p>
+<p>郑州市纪委监委立案1,203件。</p></div></body></html>"""
+
+
+def test_a_page_that_names_no_region_is_its_publishers(tmp_path):
+    """全省 in a page of 河南省纪委监委's site that never names its province: the publisher's."""
+    from pipeline.extract import extract_text
+
+    page = tmp_path / "page.html"
+    page.write_text(PROVINCIAL_PAGE, encoding="utf-8")
+    doc = read_document(page)
+    assert doc.site == "河南省纪委监委"
+    regions = {f["value"]: f["region_id"] for f in extract_text("d", doc.text, doc.title, doc.site)}
+    # the text's own regions come first: 郑州市 is named, and the document is then about it
+    assert regions[1203] == "zhengzhou"
+    page.write_text(PROVINCIAL_PAGE.replace("<p>郑州市纪委监委立案1,203件。</p>", ""), encoding="utf-8")
+    doc = read_document(page)
+    regions = {f["value"]: f["region_id"] for f in extract_text("d", doc.text, doc.title, doc.site)}
+    assert regions == {86000: "henansheng", 51000: "henansheng", 56: "henansheng", 892: "henansheng"}
+    assert {f["region_id"] for f in extract_text("d", doc.text, doc.title)} == {"unknown"}
+
+
 def test_ccdi_bulletin():
     doc = read_document(TEST_DATA / "ccdi" / "t20220905_215850.html")
     text = normalize(doc.text).text
