@@ -78,6 +78,8 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
         return "duration"
     if q.unit == "页" and PAGER_AFTER.match(text, q.match_end):
         return "page furniture (a pager)"
+    if text[max(0, lead - 3):lead] == "附件(":
+        return "page furniture (attachments of the page)"  # 相关附件(2个)
     if HOTLINE_AFTER.match(after):
         return "hotline"
     if before[-1:] in ("-", "/", ".", "_") or (before[-1:].isascii() and before[-1:].isalnum() and before[-1:].islower()):

@@ -61,6 +61,11 @@ CASES = [
     ("目前全市33个社区公示了180余名社区干部", 180, "disclosure_count"),
     ("新津县更新公开栏41张，发放公开信58600份", 58600, "disclosure_count"),
     # matters and information made public (公开…事项, 公布…信息); 公开信息 is not an open letter (公开信)
+    # 处理 right after a measure names that measure (给予诫勉谈话处理), not a holding to account
+    ("给予诫勉谈话处理9人", 9, "people_admonished"),
+    ("给予通报批评处理6人，组织处理3人", 6, "people_admonished"),
+    ("给予党纪政务处分处理12人", 12, "people_disciplined"),
+    ("批评教育帮助和处理1256人次", 1256, "people_held_accountable"),
     ("全市公开村级财务事项4万余条", 40000, "disclosure_count"),
     ("全县累计公开党务信息1200余条", 1200, "disclosure_count"),
     ("在网站公布重大事项52项", 52, "disclosure_count"),
