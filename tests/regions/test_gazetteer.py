@@ -41,6 +41,7 @@ def test_every_spelling_of_jinghai_lands_on_one_region(query):
     ("钢城区", "gangcheng", ("山东省", "济南市", "钢城区")),
     ("深圳龙华", "shenzhen-longhua", ("广东省", "深圳市", "龙华区")),
     ("光明区", "guangming", ("广东省", "深圳市", "光明区")),
+    ("雄安新区", "xiongan", ("河北省", "雄安新区")),
     ("tianjin-jinghai", "jinghai", ("天津市", "静海区")),
 ])
 def test_resolve_query(query, slug, path):
