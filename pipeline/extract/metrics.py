@@ -99,6 +99,12 @@ def _adjacent() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    """Triggers that name their metric only where no other trigger ends right before them (处理)."""
+    return frozenset(_raw().get("generic", ()))
+
+
+@lru_cache(maxsize=1)
 def _blockers() -> tuple[str, ...]:
     """Words that contain a trigger without meaning it (问题线索 is not 问题)."""
     return tuple(_raw()["not_triggers"])
@@ -272,7 +278,10 @@ def _nearest(text: str, candidates: Sequence[Metric], from_end: bool, bounds: _B
     if not text or not _any_trigger().search(text):
         return None
     blocked = [(m.start(), m.end()) for w in _blockers() if w in text for m in re.finditer(re.escape(w), text)]
+    generic = _generic()
     hits = []
+    generic_hits = []  # (start, hit) of the generic words, kept only where no other trigger ends
+    ends = set()
     for metric in candidates:
         if metric.any_word is None or not metric.any_word.search(text):
             continue
@@ -291,7 +300,14 @@ def _nearest(text: str, candidates: Sequence[Metric], from_end: bool, bounds: _B
                 # nearest first; at the same place a verb…noun pair beats the bare noun, and of
                 # two pairs the verb nearer the figure governs it (通报…查处…问题 is 查处)
                 key = (dist, 0, -s) if pair else (dist, 1, -(e - s))
-                hits.append((key, len(hits), words, metric))
+                hit = (key, len(hits) + len(generic_hits), words, metric)
+                if trig in generic:
+                    generic_hits.append((s, hit))
+                else:
+                    hits.append(hit)
+                    ends.add(e)
+    # 诫勉谈话处理9人, 党纪政务处分处理12人: a generic word right after another trigger adds nothing to it
+    hits.extend(hit for s, hit in generic_hits if s not in ends)
     # The first hit in that order whose words are aligned wins. Hits are checked in that order
     # so that jieba segments the fragment only when a trigger ahead of the winner stands inside
     # it (a trigger at either end of the fragment is aligned anyway).

@@ -233,8 +233,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if value is None:
             continue
         qualifier = WORD_PRE_QUALIFIER.get(m["pre"] or "") or POST_QUALIFIER.get(m["post"] or "", "exact")
-        found.append(Quantity(m.start("num"), m.end("num") + end_after, tidy(_change_sign(text, m.start()) * value * scale),
-                              "%", qualifier,
+        value = tidy(_change_sign(text, m.start()) * value * scale)
+        found.append(Quantity(m.start("num"), m.end("num") + end_after, value, "%", qualifier,
                               not raw[0].isdigit(), m.start(), m.end()))
     found.sort(key=lambda q: q.start)
     return found

@@ -24,7 +24,7 @@ from itertools import accumulate
 import ahocorasick_rs
 
 from pipeline.regions import NATIONAL, UNKNOWN, Region
-from pipeline.regions.gazetteer import DATA_DIR, Gazetteer, _t2s, gazetteer
+from pipeline.regions.gazetteer import DATA_DIR, Gazetteer, gazetteer, t2s
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
@@ -282,7 +282,7 @@ def document_region(weights: Counter, g: Gazetteer) -> Region:
 
 def publisher_region(site: str, lex: Lexicon) -> Region:
     """The one region a site's name names (河南省纪委监委, 中央纪委国家监委网站), else UNKNOWN."""
-    found = {NATIONAL if m.kind == "national" else m.candidates[0] for m in scan(_t2s().convert(site), lex)
+    found = {NATIONAL if m.kind == "national" else m.candidates[0] for m in scan(t2s().convert(site), lex)
              if m.kind == "national" or (m.kind == "region" and len(m.candidates) == 1)}
     return found.pop() if len(found) == 1 else UNKNOWN
 
