@@ -27,9 +27,17 @@ PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直
 # Administrative suffixes, longest first; what is left is the short name (静海区 -> 静海).
 SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "新区", "林区", "特区",
             "省", "市", "区", "县", "盟", "旗")
-# pypinyin reads a few place names with the everyday reading of a heteronym.
 AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
-PINYIN_FIXES = {"长治": "changzhi", "朝阳": "chaoyang", "陕西": "shaanxi"}  # 陕西: official romanisation
+# Readings of place names: pypinyin's own dictionary reads many heteronyms in place names with
+# their everyday reading (漯河 tahe, 闵行 minxing, 长宁 zhangning, 什邡 shenfang), so the phrase
+# dictionaries of pypinyin-dict (CC-CEDICT and zdic's) are loaded first. PINYIN_FIXES are the
+# names that both still read wrong, with the official romanisation.
+PHRASE_DICTIONARIES = ("cc_cedict", "zdic_cibs")
+PINYIN_FIXES = {
+    "长治": "changzhi", "朝阳": "chaoyang", "陕西": "shaanxi",  # 陕西: official romanisation
+    "长子": "zhangzi", "栖霞": "qixia", "石鼓": "shigu", "色达": "seda", "金山屯": "jinshantun",
+    "麦盖提": "maigaiti", "扎囊": "zhanang", "筠连": "junlian", "宕昌": "tanchang", "六枝": "liuzhi",
+}
 PLACE_READINGS = {"都": "du"}  # 新都, 郫都, 花都: never dou in a place name
 
 
@@ -114,11 +122,21 @@ def _ethnic_names() -> tuple[str, ...]:
     return tuple(sorted(set(names), key=lambda n: (-len(n), n)))  # longest first, in a fixed order
 
 
+@lru_cache(maxsize=1)
+def _load_phrase_dictionaries() -> None:
+    """Add PHRASE_DICTIONARIES to pypinyin's phrases (2 s; only when the readings are not cached)."""
+    from importlib import import_module
+
+    for name in PHRASE_DICTIONARIES:
+        import_module(f"pypinyin_dict.phrase_pinyin_data.{name}").load()
+
+
 def _pinyin(name: str, chars: int | None = None) -> str:
     """Pinyin of the first `chars` characters of a name, read within the whole name (朝阳区 ->
     chaoyang: the full name picks the right reading of a heteronym better than the short one)."""
     from pypinyin import lazy_pinyin
 
+    _load_phrase_dictionaries()
     text = name[:chars] if chars else name
     if text in PINYIN_FIXES:
         return PINYIN_FIXES[text]
@@ -173,12 +191,14 @@ def _cached_readings(names: dict[str, str], ethnic: tuple[str, ...], given_short
 
     from pipeline.config import cache_dir, write_cache_file
 
-    try:
-        pypinyin_version = version("pypinyin")
-    except PackageNotFoundError:
-        pypinyin_version = "none"
+    versions = []
+    for package in ("pypinyin", "pypinyin-dict"):
+        try:
+            versions.append(version(package))
+        except PackageNotFoundError:
+            versions.append("none")
     key = hashlib.sha256(json.dumps(
-        [names, ethnic, given_shorts, PINYIN_FIXES, PLACE_READINGS, pypinyin_version, Path(__file__).read_text(encoding="utf-8")],
+        [names, ethnic, given_shorts, PINYIN_FIXES, PLACE_READINGS, versions, Path(__file__).read_text(encoding="utf-8")],
         ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()[:16]
     path = cache_dir() / f"gazetteer-readings-{key}.json"
     try:

@@ -154,7 +154,7 @@ def test_a_reference_word_after_a_paragraph_about_a_county(text, anchor, path):
     ("恩施州纪委监委立案112件。", "112件", "hubei-enshi"),
     ("大理州立案40件，大理市立案4件。", "40件", "yunnan-dali"),
     ("大理州立案40件，大理市立案4件。", "4件", "dali-dali"),
-    ("长阳县纪委监委立案12件。", "12件", "zhangyang"),
+    ("长阳县纪委监委立案12件。", "12件", "changyang"),
     ("鄂温克旗纪委监委立案3件。", "3件", "ewenkezu"),
     ("海南州立案5件。", "5件", "qinghai-hainan"),
     # 河南县 is a county of 黄南州, but not in 河南县域 or 河南县级

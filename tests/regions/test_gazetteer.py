@@ -30,7 +30,7 @@ def test_every_spelling_of_jinghai_lands_on_one_region(query):
     ("新疆生产建设兵团", "bingtuan", ("新疆生产建设兵团",)),
     # autonomous units by their usual abbreviation
     ("黔东南州", "qiandongnan", ("贵州省", "黔东南苗族侗族自治州")),
-    ("長陽縣", "zhangyang", ("湖北省", "宜昌市", "长阳土家族自治县")),
+    ("長陽縣", "changyang", ("湖北省", "宜昌市", "长阳土家族自治县")),
     ("鄂温克旗", "ewenkezu", ("内蒙古自治区", "呼伦贝尔市", "鄂温克族自治旗")),
     # renamed and new divisions the code table lacks; a slug may name the divisions above it
     ("叙州区", "yibin-xuzhou", ("四川省", "宜宾市", "叙州区")),
@@ -43,6 +43,14 @@ def test_every_spelling_of_jinghai_lands_on_one_region(query):
     ("光明区", "guangming", ("广东省", "深圳市", "光明区")),
     ("雄安新区", "xiongan", ("河北省", "雄安新区")),
     ("tianjin-jinghai", "jinghai", ("天津市", "静海区")),
+    # place names read otherwise than the everyday reading of their characters
+    ("minhang", "minhang", ("上海市", "闵行区")),
+    ("漯河", "luohe", ("河南省", "漯河市")),
+    ("上海长宁", "shanghai-changning", ("上海市", "长宁区")),
+    ("什邡市", "shifang", ("四川省", "德阳市", "什邡市")),
+    ("单县", "shanxian", ("山东省", "菏泽市", "单县")),
+    ("长子县", "zhangzi", ("山西省", "长治市", "长子县")),
+    ("栖霞市", "yantai-qixia", ("山东省", "烟台市", "栖霞市")),
 ])
 def test_resolve_query(query, slug, path):
     r = resolve_query(query)
@@ -53,6 +61,7 @@ def test_resolve_query(query, slug, path):
     ("hebei", {"hebeisheng", "tianjin-hebei"}),
     ("河北", {"hebeisheng", "tianjin-hebei"}),
     ("朝阳区", {"beijing-chaoyang", "changchun-chaoyang"}),
+    ("changzhou", {"jiangsu-changzhou", "wuzhou-changzhou"}),  # 常州市, 梧州市长洲区
 ])
 def test_ambiguous_queries_list_the_slugs_to_type(query, expected):
     with pytest.raises(AmbiguousRegion) as e:
