@@ -149,14 +149,17 @@ def parse_chinese(s: str) -> int | None:
 
 
 def parse_number(num: str) -> float | None:
-    """'15 000' -> 15000, '1,324' -> 1324, '1.3' -> 1.3, '两' -> 2."""
+    """'15 000' -> 15000, '1,324' -> 1324, '1.3' -> 1.3, '两' -> 2, '十二点五' -> 12.5."""
     if num[0].isdigit():
         try:
             return float(num.replace(" ", "").replace(",", ""))
         except ValueError:
             return None
-    value = parse_chinese(num)
-    return None if value is None else float(value)
+    whole, dot, fraction = num.partition("点")
+    value = parse_chinese(whole)
+    if value is None or (dot and not (fraction and all(c in CN_DIGITS for c in fraction))):
+        return None  # 点 is followed by digits read one by one (十二点零五), never by 十 or 百
+    return float(f"{value}.{''.join(str(CN_DIGITS[c]) for c in fraction)}") if dot else float(value)
 
 
 def _multiplier(*parts: str | None) -> int:
@@ -229,7 +232,7 @@ def find_quantities(text: str) -> list[Quantity]:
         ))
     for m, scale, end_after in _worded_percentages(text):
         raw = m.group("num")
-        value = parse_number(raw) if "点" not in raw else None
+        value = parse_number(raw)
         if value is None:
             continue
         qualifier = WORD_PRE_QUALIFIER.get(m["pre"] or "") or POST_QUALIFIER.get(m["post"] or "", "exact")
