@@ -34,15 +34,18 @@ COMPARED = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年|�
 # kind of what was counted (干部, 第一种形态, 检举控告类) or nothing; 其中移送司法机关5人 is another measure
 KIND = "干部|党员|人员|领导|职工|负责人|书记|女性|男性|形态|类|级"
 BREAKDOWN = re.compile(r"[，,(]\s*其中\s*[，,]?(?:[^，,。；;！？!?\n]*(?:" + KIND + "))?")
-# the words of an item of that breakdown: a kind (处级干部, 第一种形态) and nothing more, or followed
-# by the noun of what is counted (其中乡科级干部案件21件)
-_ITEM = r"\s*(?:运用)?(?P<kind>[^\d，,。；;！？!?\n、]{0,12}?(?:" + KIND + r"))(?P<noun>案件|问题)?\s*"
+# the words of an item of that breakdown: a kind (处级干部, 第一种形态, 农村、企业等其他人员) and
+# nothing more, or followed by the noun of what is counted (其中乡科级干部案件21件)
+_ITEM = r"\s*(?:运用)?(?P<kind>[^\d，,。；;！？!?\n、][^\d，,。；;！？!?\n]{0,11}?(?:" + KIND + r"))(?P<noun>案件|问题)?\s*"
 ITEM = re.compile(_ITEM)
 # the last item of a list, bare or naming a kind: 98件和76件, 厅局级干部5人和县处级干部23人
 LAST_ITEM = re.compile(rf"\s*(?:{AND})(?:{_ITEM})?\s*")
 ITEM_BEFORE = re.compile(_ITEM + "$")  # the same, ending where a figure starts
 FIRST_ITEM = re.compile(r"[，,(]\s*其中\s*[，,]?" + _ITEM)  # the same, right after the total and 其中
 KIND_WORD = re.compile(f"(?:{KIND})$")
+# kinds of people, alike enough to continue a list of items whose figure ends its clause
+# (一般干部9.4万人，农村、企业等其他人员41.7万人)
+PERSON_KINDS = frozenset({"干部", "党员", "人员", "领导", "职工", "负责人", "书记", "女性", "男性"})
 # the words of a label before a colon (处分人数:98人), back to the clause break before them
 LABEL_LENGTH = 16
 LABEL_BEFORE = re.compile(r"[^，,；;。！？!?\n:：]+$")
@@ -343,7 +346,9 @@ def _breakdown_item(text: str, q: Quantity, cls: str, clause_start: int, clause_
     占77.2%；第二种形态64人次). The first item follows the total and 其中 (the kind-only first item
     is `BREAKDOWN`'s); a later one follows an item whose words end in the same kind word (not
     其中党纪政务处分38人，涉及村干部20人, where the kind is new), either after that 其中 or as a
-    clause of its own (处分省部级干部49人，厅局级干部3,191人; not 村干部5人参加培训)."""
+    clause of its own (处分省部级干部49人，厅局级干部3,191人; not 村干部5人参加培训). Kinds of
+    people continue each other's list when the figure ends its clause (处分一般干部9.4万人，农村、
+    企业等其他人员41.7万人)."""
     if noun and before and before[1] != "other" and unit_class(before[0].unit) == cls:
         item = FIRST_ITEM.fullmatch(text, before[0].match_end, q.match_start)
         if item and item["noun"]:
@@ -355,8 +360,12 @@ def _breakdown_item(text: str, q: Quantity, cls: str, clause_start: int, clause_
         return None
     sib_start = sibling[0].match_start
     sib_item = ITEM_BEFORE.search(text, max(sentence_start, sib_start - 16), sib_start)
-    if sib_item and KIND_WORD.search(sib_item["kind"])[0] == KIND_WORD.search(item["kind"])[0] \
-            and (text.rfind("其中", sentence_start, sib_start) >= 0 or not text[q.match_end:clause_end].strip()):
+    if not sib_item:
+        return None
+    kinds = KIND_WORD.search(sib_item["kind"])[0], KIND_WORD.search(item["kind"])[0]
+    ends_clause = not text[q.match_end:clause_end].strip()
+    if (kinds[0] == kinds[1] and (ends_clause or text.rfind("其中", sentence_start, sib_start) >= 0)) \
+            or (ends_clause and PERSON_KINDS.issuperset(kinds)):
         return None if _nearest(item["kind"], candidates, from_end=True) else sibling[1]
     return None
 

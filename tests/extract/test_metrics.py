@@ -112,6 +112,9 @@ CASES = [
     # an item of the same kind as the one before it, alone in its clause, continues the list
     ("处分省部级干部49人，厅局级干部3,191人，县处级干部2.5万人，乡科级干部8.4万人", 84000, "people_disciplined"),
     ("处分党员干部12人，村干部5人参加了培训", 5, "other"),
+    # ... and so does another kind of people (其他人员 after 一般干部), but only alone in its clause
+    ("处分一般干部9.4万人，农村、企业等其他人员41.7万人。", 417000, "people_disciplined"),
+    ("其中，处分县处级干部5人，乡科级干部12人，其他人员30人参加培训", 30, "other"),
     ("共培训村干部500人，乡镇干部120人", 120, "other"),
     ("县委巡察组进驻期间共受理群众来信来访96件，立行立改问题32个", 32, "problems_rectified"),
     # the last item of a list joined by 和 continues it, bare or naming a kind
