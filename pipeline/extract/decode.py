@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import product
 
 from charset_normalizer import from_bytes
 
@@ -82,10 +85,129 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
 _MOJIBAKE_SIGN = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff\u0152-\u0192\u02c6-\u02dc\u2013-\u203a\u20ac\u2122]")
 
 
+# UTF-8 read as GBK (通过 is 閫氳繃): 。 and ， (E3 80 82, EF BC 8C) begin with the bytes of 銆 and 锛,
+# characters that Chinese text hardly ever uses
+_GBK_MOJIBAKE_SIGN = re.compile("[銆锛]")
+
+
+def _is_common(ch: str) -> bool:
+    """One of the 3,755 most common simplified characters (GB2312 level 1) or the 5,401 most
+    common traditional ones (Big5 A440-C67E)."""
+    try:
+        if 0xB0 <= ch.encode("gb2312")[0] <= 0xD7:
+            return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        return 0xA440 <= int.from_bytes(ch.encode("big5")[:2], "big") <= 0xC67E
+    except UnicodeEncodeError:
+        return False
+
+
+def _common_share(text: str) -> float:
+    """The share of common characters among the Chinese characters of `text`: over 99% of the
+    text of a report, simplified or traditional, and about a third of UTF-8 read as GBK."""
+    chars = CJK.findall(text, 0, 20_000)
+    return sum(map(_is_common, chars)) / len(chars) if chars else 0.0
+
+
+def _repair_gbk_mojibake(text: str) -> str | None:
+    """UTF-8 text that was decoded as GBK: its GBK bytes read as UTF-8 again, when that gives common
+    characters. Where the GBK decoder wrote U+FFFD it dropped one byte of a character, and
+    `_lost_bytes` puts it back; U+FFFD stays where no byte completes a character."""
+    if len(_GBK_MOJIBAKE_SIGN.findall(text, 0, 20_000)) < 3:
+        return None
+    parts = re.split("(\ufffd+)", text)  # text, a run of U+FFFD, text, ...
+    pieces = [part.encode("gbk", errors="ignore") for part in parts[::2]]
+    rough = b"".join(pieces).decode("utf-8", errors="replace")
+    if _common_share(rough) < 0.8 or _common_share(rough) < _common_share(text) + 0.3:
+        return None
+    from pipeline.extract.metrics import _jieba
+
+    context = _Context(_jieba().FREQ, rough)
+    out = bytearray(pieces[0])
+    for run, piece in zip(parts[1::2], pieces[1:]):
+        out += _lost_bytes(out, len(run), piece, context)
+        out += piece
+    return out.decode("utf-8", errors="replace")
+
+
+class _Context:
+    """What makes a character likely at a place: a word it forms with a neighbour, a measure word
+    after a digit (13件), how often it stands between the same kinds of character in the rest of
+    the text (。 before a line break), how often it occurs."""
+
+    def __init__(self, words: dict[str, int], text: str):
+        from pipeline.extract.numbers import ALL_UNITS
+
+        self.words, self.units = words, {u[0] for u in ALL_UNITS}
+        self.counts = Counter(text)
+        kinds = list(map(self.kind, text))
+        self.pairs = Counter(zip(kinds, text[1:])) + Counter(zip(text, kinds[1:]))
+
+    @staticmethod
+    def kind(ch: str) -> str:
+        return "0" if ch.isdigit() else ch
+
+    def score(self, prev: str, ch: str, following: str) -> tuple:
+        word = bool(self.words.get(prev + ch) or self.words.get(ch + following))
+        unit = prev.isdigit() and ch in self.units
+        pairs = (self.pairs[self.kind(prev), ch] if prev else 0) + (self.pairs[ch, self.kind(following)] if following else 0)
+        return word, unit, pairs, self.counts[ch], _is_common(ch)
+
+
+@lru_cache(maxsize=None)
+def _gbk_pair(first: int, second: int) -> bool:
+    try:
+        bytes((first, second)).decode("gbk")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _lost_bytes(before: bytearray, n: int, after: bytes, context: _Context) -> bytes:
+    """The `n` bytes the GBK decoder dropped between `before` and `after` (0xFF each, read as
+    U+FFFD, where none fits).
+
+    It drops 0x80, which begins no GBK character, and the first byte of a pair that is no GBK
+    character (A3 8E in 风, or the last byte of a character with an ASCII one, 件 in 13件,), then
+    reads on from the second byte. So each is a continuation byte (0x80-0xBF) of the character
+    `before` ends in. Of the bytes the decoder could have dropped there that complete it, those
+    whose character makes a word with a neighbour (位置, not 位网), else follows the same kind of
+    character elsewhere in the text, else is the most frequent."""
+    unknown = b"\xff" * n
+    lead = next((i for i in range(len(before) - 1, max(-1, len(before) - 4), -1) if before[i] >= 0xC0), None)
+    if n > 2 or lead is None or before[lead] >= 0xF8 or any(b >= 0xC0 for b in before[lead + 1:]):
+        return unknown
+    size = 2 if before[lead] < 0xE0 else 3 if before[lead] < 0xF0 else 4
+    missing = size - (len(before) - lead) - n  # bytes of the character after the lost ones
+    if missing < 0 or len(after) < missing:
+        return unknown
+    prev = bytes(before[max(0, lead - 4):lead]).decode("utf-8", errors="ignore")[-1:]
+    following = after[missing:missing + 4].decode("utf-8", errors="ignore")[:1]
+    best, best_score = unknown, None
+    for lost in product(range(0x80, 0xC0), repeat=n):
+        then = (*lost[1:], after[0]) if after else lost[1:] + (None,)
+        if any(b != 0x80 and nxt is not None and _gbk_pair(b, nxt) for b, nxt in zip(lost, then)):
+            continue  # the decoder would have read this byte with the next one
+        try:
+            ch = (bytes(before[lead:]) + bytes(lost) + after[:missing]).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        score = context.score(prev, ch, following)
+        if best_score is None or score > best_score:
+            best, best_score = bytes(lost), score
+    return best
+
+
 def repair_mojibake(text: str) -> tuple[str, str | None]:
-    """A text that was decoded with the wrong code page once and saved again: ftfy undoes UTF-8
-    read as Latin-1 or cp1252; a text of Latin-1 characters is read again as GBK or Big5. Returns
-    the text (repaired when that gives more Chinese) and what was repaired, or None."""
+    """A text that was decoded with the wrong code page once and saved again: UTF-8 read as GBK is
+    read back; ftfy undoes UTF-8 read as Latin-1 or cp1252; a text of Latin-1 characters is read
+    again as GBK or Big5. Returns the text (repaired when that gives more Chinese) and what was
+    repaired, or None."""
+    repaired = _repair_gbk_mojibake(text)
+    if repaired is not None:
+        return repaired, "UTF-8 decoded as GBK"
     if len(_MOJIBAKE_SIGN.findall(text, 0, 20_000)) < 3:
         return text, None
     import ftfy
