@@ -36,10 +36,11 @@ CN_NUMERAL_STRICT = {"批", "字"}  # only with a multi-character numeral (六�
 
 ARABIC = r"\d{1,3}(?:(?: |,)\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
-# 百余人, 千余件, 万余人, 逾百人, 近千名: a bare magnitude with 余/多 or a qualifier before it; 3千余件:
+# 百余人, 千余件, 万余人, 逾百人, 近千名, 近万元: a bare magnitude with 余/多 or a qualifier before it (alone,
+# it is no number: 单位：万元); 3千余件:
 # 千 after digits multiplies like 万
 # 15 000 人, 6 600 万元, 90 %: one space may stand between digits and what follows them
-NUMBER = rf"(?P<num>{ARABIC}|{CHINESE}|万(?=[余多]))(?:(?<=\d) )?(?P<mult>[千万亿])?"
+NUMBER = rf"(?P<num>{ARABIC}|{CHINESE}|万)(?:(?<=\d) )?(?P<mult>[千万亿])?"
 BARE_MAGNITUDE = {"百": 100, "千": 1000, "万": 10_000}
 
 # Qualifiers before the number (约, 超过, 不足) and after it (多, 余, 以上, 左右)
