@@ -120,7 +120,8 @@ def _repair_gbk_mojibake(text: str) -> str | None:
     parts = re.split("(\ufffd+)", text)  # text, a run of U+FFFD, text, ...
     pieces = [part.encode("gbk", errors="ignore") for part in parts[::2]]
     rough = b"".join(pieces).decode("utf-8", errors="replace")
-    if _common_share(rough) < 0.8 or _common_share(rough) < _common_share(text) + 0.3:
+    share = _common_share(rough)
+    if share < 0.8 or share < _common_share(text) + 0.3:
         return None
     from pipeline.extract.metrics import _jieba
 
@@ -185,13 +186,13 @@ def _lost_bytes(before: bytearray, n: int, after: bytes, context: _Context) -> b
         return unknown
     prev = bytes(before[max(0, lead - 4):lead]).decode("utf-8", errors="ignore")[-1:]
     following = after[missing:missing + 4].decode("utf-8", errors="ignore")[:1]
+    head, tail, next_byte = bytes(before[lead:]), after[:missing], after[0] if after else None
     best, best_score = unknown, None
     for lost in product(range(0x80, 0xC0), repeat=n):
-        then = (*lost[1:], after[0]) if after else lost[1:] + (None,)
-        if any(b != 0x80 and nxt is not None and _gbk_pair(b, nxt) for b, nxt in zip(lost, then)):
+        if any(b != 0x80 and nxt is not None and _gbk_pair(b, nxt) for b, nxt in zip(lost, (*lost[1:], next_byte))):
             continue  # the decoder would have read this byte with the next one
         try:
-            ch = (bytes(before[lead:]) + bytes(lost) + after[:missing]).decode("utf-8")
+            ch = (head + bytes(lost) + tail).decode("utf-8")
         except UnicodeDecodeError:
             continue
         score = context.score(prev, ch, following)

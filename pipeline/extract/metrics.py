@@ -30,9 +30,12 @@ SHARE = re.compile(r"\s*(?:占比|占|比例|比重)")
 # 比去年同期多处分12人, 同比增加23件, 较上年减少了: the words of a difference between two periods
 COMPARED = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年|前一年|上期|同期|\d{4}年)(?:同期)?)"
                       r"(?:多|少|增加|减少|增长|下降|上升|提高|降低|增多)")
+# kinds of people, alike enough to continue a list of items whose figure ends its clause
+# (一般干部9.4万人，农村、企业等其他人员41.7万人)
+PERSON_KINDS = ("干部", "党员", "人员", "领导", "职工", "负责人", "书记", "女性", "男性")
 # 处分62人，其中处级干部3人: the words between a figure and a breakdown of it, which names a
 # kind of what was counted (干部, 第一种形态, 检举控告类) or nothing; 其中移送司法机关5人 is another measure
-KIND = "干部|党员|人员|领导|职工|负责人|书记|女性|男性|形态|类|级"
+KIND = "|".join((*PERSON_KINDS, "形态", "类", "级"))
 BREAKDOWN = re.compile(r"[，,(]\s*其中\s*[，,]?(?:[^，,。；;！？!?\n]*(?:" + KIND + "))?")
 # the words of an item of that breakdown: a kind (处级干部, 第一种形态, 农村、企业等其他人员) and
 # nothing more, or followed by the noun of what is counted (其中乡科级干部案件21件)
@@ -43,9 +46,6 @@ LAST_ITEM = re.compile(rf"\s*(?:{AND})(?:{_ITEM})?\s*")
 ITEM_BEFORE = re.compile(_ITEM + "$")  # the same, ending where a figure starts
 FIRST_ITEM = re.compile(r"[，,(]\s*其中\s*[，,]?" + _ITEM)  # the same, right after the total and 其中
 KIND_WORD = re.compile(f"(?:{KIND})$")
-# kinds of people, alike enough to continue a list of items whose figure ends its clause
-# (一般干部9.4万人，农村、企业等其他人员41.7万人)
-PERSON_KINDS = frozenset({"干部", "党员", "人员", "领导", "职工", "负责人", "书记", "女性", "男性"})
 # the words of a label before a colon (处分人数:98人), back to the clause break before them
 LABEL_LENGTH = 16
 LABEL_BEFORE = re.compile(r"[^，,；;。！？!?\n:：]+$")
@@ -365,7 +365,7 @@ def _breakdown_item(text: str, q: Quantity, cls: str, clause_start: int, clause_
     kinds = KIND_WORD.search(sib_item["kind"])[0], KIND_WORD.search(item["kind"])[0]
     ends_clause = not text[q.match_end:clause_end].strip()
     if (kinds[0] == kinds[1] and (ends_clause or text.rfind("其中", sentence_start, sib_start) >= 0)) \
-            or (ends_clause and PERSON_KINDS.issuperset(kinds)):
+            or (ends_clause and all(k in PERSON_KINDS for k in kinds)):
         return None if _nearest(item["kind"], candidates, from_end=True) else sibling[1]
     return None
 
