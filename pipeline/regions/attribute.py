@@ -116,13 +116,18 @@ def lexicon() -> Lexicon:
         if all(r is not region for r, _ in entries):
             entries.append((region, form))
 
+    def ordinary_word(name: str) -> bool:
+        """城区, 郊区, 矿区, 东区: two-character district names are ordinary words."""
+        return len(name) == 2 and name.endswith("区")
+
     for r in g.by_adcode.values():
-        # 城区, 郊区, 矿区, 东区: two-character district names are ordinary words
-        if not (len(r.name) == 2 and r.name.endswith("区")):
+        if not ordinary_word(r.name):
             add(r.name, r, "full")
         if r.level in ("province", "city") and len(r.short_name) >= 2 and r.short_name != r.name:
             add(r.short_name, r, "short")
     for old, regions in g.by_old_name.items():
+        if ordinary_word(old):
+            continue
         for r in regions:
             add(old, r, "old")
     for abbreviated, regions in g.by_abbreviation.items():  # 黔东南州, 长阳县
@@ -242,6 +247,17 @@ def find_speakers(text: str, mentions: list[Mention]) -> dict[str, Region]:
     return speakers
 
 
+def _narrow_chains(mentions: list[Mention], g: Gazetteer) -> None:
+    """北京市朝阳区 is Beijing's 朝阳区, not 长春市's: a name shared by several divisions, right
+    after the name of one division, keeps the one candidate under it (when exactly one is)."""
+    for prev, m in zip(mentions, mentions[1:]):
+        if (prev.end == m.start and prev.kind == m.kind == "region" and len(prev.candidates) == 1
+                and len(m.candidates) > 1):
+            under = tuple(r for r in m.candidates if prev.candidates[0] in g.ancestors(r)[1:])
+            if len(under) == 1:
+                m.candidates = under
+
+
 def _full_names(mentions: list[Mention], g: Gazetteer) -> list[Mention]:
     """Drop the qualifiers of a full name: 云南省昆明市官渡区 is one mention of 官渡区, not three."""
     out = []
@@ -304,12 +320,17 @@ def _disambiguate(m: Mention, prev: Mention | None, context: Counter, g: Gazette
     return broad[0] if len(broad) == 1 else None
 
 
-def _enclosing(base: Region, suffix: str, g: Gazetteer) -> Region:
+def _enclosing(base: Region, suffix: str, doc: Region, g: Gazetteer) -> Region:
+    """The region 全区/该县/我市 refers to: the nearest of base and its ancestors of that kind; else
+    the document's region when it is of that kind and under base (在北京市…的指导下，全区… in a
+    report of 朝阳区); else base."""
     chain = [base] + (g.ancestors(g.regions[base.parent_id]) if base.level == "subcounty" and base.parent_id in g.regions
                       else g.ancestors(base)[1:] if base.id in g.regions else [])
     for r in chain:
         if r.level != "subcounty" and r.name.endswith(suffix):
             return r
+    if doc.name.endswith(suffix) and doc.id in g.regions and base in g.ancestors(doc)[1:]:
+        return doc
     return base
 
 
@@ -334,7 +355,9 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     for m in mentions:
         if m.kind == "region" and m.form == "short":
             m.candidates = tuple(r for r in m.candidates if r in named or r.level == "province")
+    _narrow_chains(mentions, g)
     title_mentions = [m for m in scan(title, lex) if m.kind in ("region", "national")] if title else []
+    _narrow_chains(title_mentions, g)
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     weights = _weights(mentions, title_mentions, first_line_end if first_line_end >= 0 else len(text), g)
     doc = document_region(weights, g)
@@ -383,7 +406,7 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
             elif base in (NATIONAL, UNKNOWN):
                 m.effective = doc if doc not in (NATIONAL, UNKNOWN) else None
             else:
-                m.effective = _enclosing(base, suffix, g)
+                m.effective = _enclosing(base, suffix, doc, g)
         elif m.kind == "sub":
             county = _county_of(prev.effective, g) if prev is not None and prev.end == m.start else None
             county = county or _county_of(base, g) or _county_of(doc, g)

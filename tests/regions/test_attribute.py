@@ -87,6 +87,9 @@ def test_hebei_district_is_not_hebei_province(seeds):
     ("江苏省南京市纪委监委通报。\n鼓楼区查处问题5起。", "nanjing-gulou"),
     ("福州市纪委监委通报。\n鼓楼区查处问题5起。", "fuzhou-gulou"),
     ("通报如下。\n鼓楼区查处问题5起。", "unknown"),  # no context: no silent default
+    # the city right before the shared name decides, in the title too
+    ("北京市朝阳区纪委监委通报\n今年以来，区纪委监委共立案5起。", "beijing-chaoyang"),
+    ("长春市朝阳区纪委监委通报\n吉林省纪委监委指导全区查处问题5起。", "changchun-chaoyang"),
 ])
 def test_a_name_shared_by_several_cities_is_resolved_by_context(text, slug):
     assert region_at(text, "5起").id == slug
@@ -129,6 +132,13 @@ def test_places_visited_and_quotations(text, anchor, slug):
     ("云南省牟定县纪委监委推动该县共和镇开展清理整顿，全镇共清理重复挂牌120块。", "120块",
      ("云南省", "楚雄彝族自治州", "牟定县", "共和镇")),
     ("天津市静海区纪委监委通报。\n全区乡镇纪委共立案23件。", "23件", ("天津市", "静海区")),
+    # a report of a county-level city renamed after the code table was made: its towns and 我市
+    ("宁乡市纪委监委工作总结\n我市共立案238件。灰汤镇纪委督促整改问题46个。\n市纪委监委赴浏阳市学习，交流经验10余条。",
+     "46个", ("湖南省", "长沙市", "宁乡市", "灰汤镇")),
+    ("宁乡市纪委监委工作总结\n我市共立案238件。灰汤镇纪委督促整改问题46个。\n市纪委监委赴浏阳市学习，交流经验10余条。",
+     "238件", ("湖南省", "长沙市", "宁乡市")),
+    # 全区 after its city was named: the district the report is about
+    ("北京市朝阳区纪委区监委通报\n在北京市纪委监委的指导下，全区纠正问题312个。", "312个", ("北京市", "朝阳区")),
 ])
 def test_towns_after_a_reference_word(text, anchor, path):
     assert region_at(text, anchor).path == path

@@ -43,6 +43,17 @@ def test_every_spelling_of_jinghai_lands_on_one_region(query):
     ("光明区", "guangming", ("广东省", "深圳市", "光明区")),
     ("雄安新区", "xiongan", ("河北省", "雄安新区")),
     ("tianjin-jinghai", "jinghai", ("天津市", "静海区")),
+    # counties that became cities or districts, merged districts, units moved to another city
+    ("宁乡市", "ningxiang", ("湖南省", "长沙市", "宁乡市")),
+    ("宁乡县", "ningxiang", ("湖南省", "长沙市", "宁乡市")),
+    ("神木市", "shenmu", ("陕西省", "榆林市", "神木市")),
+    ("港闸区", "chongchuan", ("江苏省", "南通市", "崇川区")),
+    ("滦县", "luanzhou", ("河北省", "唐山市", "滦州市")),
+    ("公主岭市", "gongzhuling", ("吉林省", "长春市", "公主岭市")),
+    ("嘉黎县", "jiali", ("西藏自治区", "那曲市", "嘉黎县")),
+    ("平城区", "pingcheng", ("山西省", "大同市", "平城区")),
+    ("龙港市", "wenzhou-longgang", ("浙江省", "温州市", "龙港市")),
+    ("临平区", "linping", ("浙江省", "杭州市", "临平区")),
     # place names read otherwise than the everyday reading of their characters
     ("minhang", "minhang", ("上海市", "闵行区")),
     ("漯河", "luohe", ("河南省", "漯河市")),
