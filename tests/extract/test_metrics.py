@@ -30,6 +30,8 @@ CASES = [
     ("就办升学宴问题实施诫勉谈话6人(次)", 6, "people_admonished"),
     ("发现并告诫违反机关工作纪律18人(次)", 18, "people_admonished"),
     ("对6名督查对象进行了诫勉谈话", 6, "people_admonished"),
+    ("诫勉谈话23人，批评教育89人次，责令检查15人", 15, "people_admonished"),  # the lighter forms of 四种形态
+    ("对8名党员干部责令作出书面检查", 8, "people_admonished"),
     ("通报曝光典型案例4起", 4, "cases_publicized"),
     ("对4起典型问题进行通报曝光", 4, "cases_publicized"),
     # 对…进行/予以: the action after the verb, not a word describing the object, names the figure
