@@ -271,3 +271,10 @@ def test_regions_listed_before_respectively(text, expected):
     from pipeline.extract import extract_text
 
     assert {f["value"]: f["region_id"] for f in extract_text("case", text)} == expected
+
+
+def test_a_title_in_traditional_characters_decides_like_one_in_simplified():
+    from pipeline.extract import extract_text
+
+    figures = extract_text("case", "全區共立案23件，處分19人。", title="廈門市思明區紀(jì)委監(jiān)委工作綜述")
+    assert {f["region_id"] for f in figures} == {"siming"}
