@@ -94,8 +94,8 @@ def extract_normalized(doc: str, norm: Normalized, title: str | None = None, sit
             "qualifier": q.qualifier, "metric": metric, "region_path": [], "region_id": None,
             "sentence": sentence_text, "sentence_start": s_start, "sentence_end": s_end,
         })
-    # the title is read like the text (臺灣…思明區紀(jì)委 -> 台湾…思明区纪委)
-    title = normalize(title).text if title else title
+    # the title and the site's name are read like the text (思明區紀(jì)委 -> 思明区纪委)
+    title, site = (normalize(s).text if s else s for s in (title, site))
     regions = attribute_figures(text, [q.start for q in kept], title=title, site=site)
     for fig, region in zip(figures, regions):
         fig["region_path"] = list(region.path)

@@ -8,9 +8,9 @@ import re
 from functools import lru_cache
 
 from pipeline.extract.decode import CJK
-from pipeline.extract.numbers import CN_NUMERAL_STRICT, CN_NUMERAL_UNITS, Quantity
+from pipeline.extract.numbers import CN_NUMERAL_STRICT, CN_NUMERAL_UNITS, NUMERAL_CHARS, Quantity
 
-CN_NUMERAL_CHARS = set("零〇一二两三四五六七八九十百千万")
+CN_NUMERAL_CHARS = set(NUMERAL_CHARS + "万")
 VAGUE_BEFORE = set("数几上成")  # 数十人, 几十件, 上百起, 成千
 # 6个月, 3个工作日: durations, not counts
 DURATION_AFTER = re.compile(r"^(月|工作日|小时|星期|季度|年度|学时|课时)")
@@ -20,7 +20,7 @@ _OPENERS = re.compile("|".join(re.escape(o) for o, _ in QUOTES))  # a quote must
 HOTLINE_AFTER = re.compile(r"^(热线|专线|服务热线|便民热线|政务服务)")
 _RANGE_MARK = r"\s*(?:至|到|~|～|—{1,2}|–|－)\s*"
 _RANGE_CHARS = frozenset("至到~～—–－ ")  # a range mark or a space next to the figure: the cheap test first
-RANGE_BEFORE = re.compile(r"[\d零〇一二两三四五六七八九十百千万%]" + _RANGE_MARK + "$")
+RANGE_BEFORE = re.compile(rf"[\d{NUMERAL_CHARS}万%]" + _RANGE_MARK + "$")
 RANGE_AFTER = re.compile(_RANGE_MARK + r"[\d零〇一二两三四五六七八九十]")
 # 共3页 上一页 下一页: a pager
 PAGER_AFTER = re.compile(r"\s*(?:[上下首尾末]一?页|当前|跳转|转到|第\s*\d+\s*页)")

@@ -35,7 +35,8 @@ CN_NUMERAL_UNITS = {"人", "名", "位", "起", "件", "人次", "件次", "户"
 CN_NUMERAL_STRICT = {"批", "字"}  # only with a multi-character numeral (六百余字) or 两
 
 ARABIC = r"\d{1,3}(?:(?: |,)\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
-CHINESE = r"[零〇一二两三四五六七八九十百千]+"
+NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"  # what a Chinese numeral is written with (万 multiplies)
+CHINESE = f"[{NUMERAL_CHARS}]+"
 # 百余人, 千余件, 万余人, 逾百人, 近千名, 近万元: a bare magnitude with 余/多 or a qualifier before it (alone,
 # it is no number: 单位：万元); 3千余件:
 # 千 after digits multiplies like 万
@@ -88,7 +89,7 @@ WORD_PRE_QUALIFIER = {**PRE_QUALIFIER, "过": "more_than"}  # 过一成
 _QUAL_FIRST = "".join(sorted({w[0] for w in PRE_QUALIFIER}))
 PERCENT_WORDS = re.compile(rf"(?=[{_QUAL_FIRST}百])" + PREFIX_QUAL
                            + r"百分之(?P<num>[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)" + SUFFIX_QUAL)
-TENTHS = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万.])" + _prefix(WORD_PRE_QUALIFIER)
+TENTHS = re.compile(rf"(?<![\d{NUMERAL_CHARS}万.])" + _prefix(WORD_PRE_QUALIFIER)
                     + r"(?P<num>[一二两三四五六七八九]|\d)成(?:(?P<post>以上|左右|多)|(?=的|[^\u4e00-\u9fff]|$))")
 # 成 after a numeral, where a match of TENTHS can end its number: 成 is a common character, so the
 # text is searched for this first (a literal) and TENTHS tried only around it

@@ -33,7 +33,8 @@ UNKNOWN = Region("unknown", "未知", (), "unknown", None)
 
 def attribute_figures(text: str, positions: list[int], title: str | None = None,
                       site: str | None = None) -> list[Region]:
-    """One region per figure position (start offset) in the normalised (simplified) document text."""
+    """One region per figure position (start offset) in the normalised (simplified) document text;
+    `title` and `site` normalised alike."""
     from pipeline.regions.attribute import attribute
 
     return attribute(text, positions, title, site)

@@ -24,7 +24,7 @@ from itertools import accumulate
 import ahocorasick_rs
 
 from pipeline.regions import NATIONAL, UNKNOWN, Region
-from pipeline.regions.gazetteer import DATA_DIR, Gazetteer, gazetteer, t2s
+from pipeline.regions.gazetteer import DATA_DIR, Gazetteer, gazetteer
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
@@ -247,13 +247,18 @@ def find_speakers(text: str, mentions: list[Mention]) -> dict[str, Region]:
     return speakers
 
 
+def _under(above: Region, candidates: tuple[Region, ...], g: Gazetteer) -> tuple[Region, ...]:
+    """The candidates that lie under `above` (朝阳区 under 北京市)."""
+    return tuple(r for r in candidates if above in g.ancestors(r)[1:])
+
+
 def _narrow_chains(mentions: list[Mention], g: Gazetteer) -> None:
     """北京市朝阳区 is Beijing's 朝阳区, not 长春市's: a name shared by several divisions, right
     after the name of one division, keeps the one candidate under it (when exactly one is)."""
     for prev, m in zip(mentions, mentions[1:]):
         if (prev.end == m.start and prev.kind == m.kind == "region" and len(prev.candidates) == 1
                 and len(m.candidates) > 1):
-            under = tuple(r for r in m.candidates if prev.candidates[0] in g.ancestors(r)[1:])
+            under = _under(prev.candidates[0], m.candidates, g)
             if len(under) == 1:
                 m.candidates = under
 
@@ -298,7 +303,7 @@ def document_region(weights: Counter, g: Gazetteer) -> Region:
 
 def publisher_region(site: str, lex: Lexicon) -> Region:
     """The one region a site's name names (河南省纪委监委, 中央纪委国家监委网站), else UNKNOWN."""
-    found = {NATIONAL if m.kind == "national" else m.candidates[0] for m in scan(t2s().convert(site), lex)
+    found = {NATIONAL if m.kind == "national" else m.candidates[0] for m in scan(site, lex)
              if m.kind == "national" or (m.kind == "region" and len(m.candidates) == 1)}
     return found.pop() if len(found) == 1 else UNKNOWN
 
@@ -308,7 +313,7 @@ def _disambiguate(m: Mention, prev: Mention | None, context: Counter, g: Gazette
     regions the document names; None when the context does not decide (never a silent default)."""
     cands = m.candidates
     if prev is not None and prev.end == m.start and prev.effective is not None:
-        under = [r for r in cands if prev.effective in g.ancestors(r)[1:]]
+        under = _under(prev.effective, cands, g)
         if len(under) == 1:
             return under[0]
     scores = [(sum(context[a] for a in g.ancestors(r)), r) for r in cands]
@@ -329,7 +334,7 @@ def _enclosing(base: Region, suffix: str, doc: Region, g: Gazetteer) -> Region:
     for r in chain:
         if r.level != "subcounty" and r.name.endswith(suffix):
             return r
-    if doc.name.endswith(suffix) and doc.id in g.regions and base in g.ancestors(doc)[1:]:
+    if doc.name.endswith(suffix) and base in g.ancestors(doc)[1:]:
         return doc
     return base
 

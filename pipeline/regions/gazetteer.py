@@ -305,7 +305,7 @@ def abbreviation(r: Region) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def t2s():
+def _t2s():
     import opencc
 
     return opencc.OpenCC("t2s")
@@ -333,7 +333,7 @@ def resolve_query(query: str, known: Iterable[str] | None = None) -> Region:
             found = [r for r in g.by_pinyin.get(last, [])
                      if all(any(a.pinyin == p for a in g.ancestors(r)[1:]) for p in above)]
     else:
-        name = t2s().convert(q).replace(" ", "")
+        name = _t2s().convert(q).replace(" ", "")
         if name in ("全国", "中国", "national"):
             return NATIONAL
         found = (g.by_name.get(name) or g.by_old_name.get(name) or g.by_abbreviation.get(name) or [])
@@ -367,7 +367,7 @@ def suggest(query: str, known: Iterable[str] | None = None, n: int = 5) -> list[
     g = gazetteer()
     q = query.strip().lower()
     if not re.fullmatch(r"[a-z\-' ]+", q):
-        q = t2s().convert(query.strip())
+        q = _t2s().convert(query.strip())
     keys: dict[str, list[Region]] = defaultdict(list)
     for r in g.regions.values():
         for k in (r.id, r.name, r.short_name, r.pinyin):

@@ -278,3 +278,10 @@ def test_a_title_in_traditional_characters_decides_like_one_in_simplified():
 
     figures = extract_text("case", "全區共立案23件，處分19人。", title="廈門市思明區紀(jì)委監(jiān)委工作綜述")
     assert {f["region_id"] for f in figures} == {"siming"}
+
+
+def test_a_publisher_named_in_traditional_characters_places_a_text_that_names_no_region():
+    from pipeline.extract import extract_text
+
+    figures = extract_text("case", "全省共立案5起，處分7人。", site="河南省紀委監委")
+    assert {f["region_path"][0] for f in figures} == {"河南省"}
