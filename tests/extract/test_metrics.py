@@ -46,6 +46,7 @@ CASES = [
     ("举报平台共收到反映问题149件", 149, "reports_received"),
     ("截至目前，共收到问题线索257件", 257, "reports_received"),
     ("查实8件", 8, "reports_verified"),
+    ("查实问题45件，查实率达到31.7%", 45, "reports_verified"),  # verified, not only investigated
     ("违规收送、违规吃喝问题位列前两位，分别为10428起、6022起", 6022, "cases_investigated"),
     ("已处置党员干部57人", 57, "people_held_accountable"),
     ("拉动全县信访总量同比下降50%", -50, "petition_change_pct"),
@@ -145,6 +146,7 @@ CASES = [
     # the level a share fell or rose to is no change
     ("检举控告类信访举报占比下降至65.3%", 65.3, "other"),
     ("重复信访举报件次同比下降23%", -23, "petition_change_pct"),
+    ("信访举报量同比下降23%，检举控告量同比下降18.6%", -18.6, "petition_change_pct"),
     # a share of people who hold a view is no coverage, even with 落实 in the clause
     ("调查显示，95.7%的受访群众对中央八项规定精神贯彻落实成效表示肯定", 95.7, "other"),
     # money in another currency is not yuan
