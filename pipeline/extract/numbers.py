@@ -38,10 +38,10 @@ ARABIC = r"\d{1,3}(?:(?: |,)\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"  # what a Chinese numeral is written with (万 multiplies)
 CHINESE = f"[{NUMERAL_CHARS}]+"
 # 百余人, 千余件, 万余人, 逾百人, 近千名, 近万元: a bare magnitude with 余/多 or a qualifier before it (alone,
-# it is no number: 单位：万元); 3千余件:
-# 千 after digits multiplies like 万
+# it is no number: 单位：万元).
+# 3千余件, 2百余个: 百 and 千 after digits multiply like 万 (2百余个 is 200, never a bare 百余个).
 # 15 000 人, 6 600 万元, 90 %: one space may stand between digits and what follows them
-NUMBER = rf"(?P<num>{ARABIC}|{CHINESE}|万)(?:(?<=\d) )?(?P<mult>[千万亿])?"
+NUMBER = rf"(?P<num>{ARABIC}|{CHINESE}|万)(?:(?<=\d) )?(?P<mult>[百千万亿])?"
 BARE_MAGNITUDE = {"百": 100, "千": 1000, "万": 10_000}
 
 # Qualifiers before the number (约, 超过, 不足) and after it (多, 余, 以上, 左右)
@@ -70,8 +70,9 @@ MIDDLE_QUAL = r"(?P<mid>多|余|来)?"
 _UNIT_FIRST = "".join(sorted({u[0] for u in UNITS} | {"个", "百", "%"}))
 UNIT = rf"(?P<mult2>万|亿)?(?=[{_UNIT_FIRST}])(?P<unit>个百分点|百分点|{UNIT_RE}|%)(?P<unit_note>\(次\))?"
 SUFFIX_QUAL = r"(?P<post>以上|左右|以下|以内|上下|之多|多)?"
-# 1亿2000万元, 3万5千元: the higher part of a number, right before the part a match starts with
-HIGHER_PART = re.compile(PREFIX_QUAL + rf"(?P<hi>{ARABIC}|{CHINESE})(?P<hi_mult>[万亿])$")
+# 1亿2000万元, 3万5千元, 1千2百人: the higher part of a number, right before the part a match starts with
+HIGHER_MARKS = ("千", "万", "亿")
+HIGHER_PART = re.compile(PREFIX_QUAL + rf"(?P<hi>{ARABIC}|{CHINESE})(?P<hi_mult>[千万亿])$")
 
 # 港币2万元, 美金300元: a currency named before the number makes its 元 that currency, not yuan
 CURRENCY_BEFORE = re.compile(r"(港币|港元|美金|美元|欧元|日元|英镑|澳元|澳门币|新台币|台币)(?:现金)?$")
@@ -203,19 +204,24 @@ def find_quantities(text: str) -> list[Quantity]:
             unit = unit + "次"
         if mult or mult2:
             value *= _multiplier(mult, mult2)
-        higher = HIGHER_PART.search(text, max(0, num_start - 16), num_start) \
-            if not pre and text[num_start - 1:num_start] in ("万", "亿") else None
-        if higher:
+        # the higher parts before it, one at a time: 1万2千5百元 is 5百, then 2千, then 1万
+        placed = (mult or (chinese and any(c in "十百千" for c in num)))
+        while not pre and text[num_start - 1:num_start] in HIGHER_MARKS:
+            higher = HIGHER_PART.search(text, max(0, num_start - 16), num_start)
+            if higher is None:
+                break
             high, step = parse_number(higher["hi"]), _multiplier(higher["hi_mult"])
             # the lower part must say its own place: 2000万, 五千, 2000 after 万; 5万3 (53000 or
             # 50003?) is read as no figure
-            placed = (mult or (num.isdigit() and len(num) == len(str(step)) - 1)
-                      or (chinese and any(c in "十百千" for c in num)))
-            if high is None or not placed or value >= step:
-                continue
+            if high is None or value >= step or not (placed or (num.isdigit() and len(num) == len(str(step)) - 1)):
+                value = None
+                break
             value += high * step
+            placed = True
             pre, chinese = higher["pre"], not higher["hi"][0].isdigit()
             match_start, num_start = higher.start(), higher.start("hi")
+        if value is None:
+            continue
         qualifier = "exact"
         for group, table in ((post, POST_QUALIFIER), (mid, POST_QUALIFIER), (pre, PRE_QUALIFIER)):
             if group:
