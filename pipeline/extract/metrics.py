@@ -34,9 +34,10 @@ COMPARED = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年|�
 # (一般干部9.4万人，农村、企业等其他人员41.7万人)
 PERSON_KINDS = ("干部", "党员", "人员", "领导", "职工", "负责人", "书记", "女性", "男性")
 # 处分62人，其中处级干部3人: the words between a figure and a breakdown of it, which names a
-# kind of what was counted (干部, 第一种形态, 检举控告类) or nothing; 其中移送司法机关5人 is another measure
+# kind of what was counted (干部, 第一种形态, 检举控告类) or nothing; 其中移送司法机关5人 is another measure.
+# What the total counted may follow it in its clause (处分13名干部，其中1名厅级干部).
 KIND = "|".join((*PERSON_KINDS, "形态", "类", "级"))
-BREAKDOWN = re.compile(r"[，,(]\s*其中\s*[，,]?(?:[^，,。；;！？!?\n]*(?:" + KIND + "))?")
+BREAKDOWN = re.compile(r"[^\d，,。；;！？!?\n:：]{0,10}[，,(]\s*其中\s*[，,]?(?:[^，,。；;！？!?\n]*(?:" + KIND + "))?")
 # the words of an item of that breakdown: a kind (处级干部, 第一种形态, 农村、企业等其他人员) and
 # nothing more, or followed by the noun of what is counted (其中乡科级干部案件21件)
 _ITEM = r"\s*(?:运用)?(?P<kind>[^\d，,。；;！？!?\n、][^\d，,。；;！？!?\n]{0,11}?(?:" + KIND + r"))(?P<noun>案件|问题)?\s*"

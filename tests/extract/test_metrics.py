@@ -103,6 +103,8 @@ CASES = [
     ("处分省部级及以上干部58人、厅局级干部3,191人、县处级干部2.5万人", 25000, "people_disciplined"),
     # a breakdown opened by 其中 counts what the figure before it counted, unless it names its own
     ("给予党纪政务处分62人，其中处级干部3人", 3, "people_disciplined"),
+    ("处分13名干部，其中1名厅级干部", 1, "people_disciplined"),  # the total's noun after it
+    ("共有党员干部1200名参加培训，其中处级干部30名", 30, "other"),
     ("查处违反中央八项规定精神问题97起，处理128人，其中女性12人", 12, "people_held_accountable"),
     ("点名道姓通报违反中央八项规定精神问题案例204起，其中72起涉及违规吃喝问题", 72, "cases_publicized"),
     ("举报平台共收到反映问题149件，其中问题线索31件", 31, "other"),
