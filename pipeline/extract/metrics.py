@@ -394,7 +394,7 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     if cls == "percent":
         sentence_left = text[clause_start:q.match_start]
         # 下降至65.3%, 上升到12%: the level reached, not a change
-        if q.value < 0 or re.search(r"(上升|增长|增加|下降|降低|减少)(?![至到])", sentence_left[-8:]):
+        if q.value < 0 or re.search(r"(上升|增长|增加|下降|降低|减少|增幅|涨幅)(?![至到])", sentence_left[-8:]):
             petition = next(m for m in candidates if m.id == "petition_change_pct")
             if _nearest(sentence_left, [petition], True):
                 return "petition_change_pct"

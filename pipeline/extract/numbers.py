@@ -78,10 +78,10 @@ HIGHER_PART = re.compile(PREFIX_QUAL + rf"(?P<hi>{ARABIC}|{CHINESE})(?P<hi_mult>
 CURRENCY_BEFORE = re.compile(r"(港币|港元|美金|美元|欧元|日元|英镑|澳元|澳门币|新台币|台币)(?:现金)?$")
 CURRENCY_UNIT = {"港币": "港元", "美金": "美元", "澳门币": "澳门元", "台币": "新台币"}
 
-# 下降了, 增长幅度为: the words of a change, right before its percentage
-CHANGE = r"(下降|降低|减少|下滑|回落|上升|增长|增加|提高|提升)(了)?(幅度)?(为|达)?"
+# 下降了, 增长幅度为, 下降幅度达到, 降幅达: the words of a change, right before its percentage
+CHANGE = r"(下降|降低|减少|下滑|回落|上升|增长|增加|提高|提升|降幅|减幅|跌幅|增幅|涨幅)(了)?(幅度)?(为|达到|达)?"
 CHANGE_BEFORE = re.compile(CHANGE + " ?$")
-NEGATIVE_CHANGES = ("下降", "降低", "减少", "下滑", "回落")
+NEGATIVE_CHANGES = ("下降", "降低", "减少", "下滑", "回落", "降幅", "减幅", "跌幅")
 
 # Percentages in words: 百分之九十 (90%), and 九成 / 9成 (nine tenths, 90%) when 成 ends the word
 # (九成以上的村, 提高两成, 过一成; not 一成不变, 九成新, 八成是) and no numeral stands before it

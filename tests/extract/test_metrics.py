@@ -148,6 +148,8 @@ CASES = [
     # the level a share fell or rose to is no change
     ("检举控告类信访举报占比下降至65.3%", 65.3, "other"),
     ("重复信访举报件次同比下降23%", -23, "petition_change_pct"),
+    ("信访举报总量同比降幅达15.2%", -15.2, "petition_change_pct"),
+    ("信访举报量增幅为3.1%", 3.1, "petition_change_pct"),
     ("信访举报量同比下降23%，检举控告量同比下降18.6%", -18.6, "petition_change_pct"),
     # a share of people who hold a view is no coverage, even with 落实 in the clause
     ("调查显示，95.7%的受访群众对中央八项规定精神贯彻落实成效表示肯定", 95.7, "other"),
