@@ -43,6 +43,10 @@ PLURAL_BEFORE = set("各两多三四五六七八九十几诸每")  # 各区纪�
 # A name right after one of these, inside a clause, is a place visited, not the subject (在北京
 # 安排的宴请, 赴延安): it does not set the scope of the figures that follow.
 LOCATIVE = set("在赴到往去至于")
+# 在 and 于 opening a clause name its topic (在金堂县，…); a verb of going there does not (，赴泰州、
+# 盐城等地公款旅游)
+TOPIC_LOCATIVE = set("在于")
+VISIT_VERBS = ("来自", "深入", "走进", "走访")  # 深入商丘、漯河…下沉监督
 TOPIC_OPENERS = set("而并但")  # 而在金堂县三星镇，... is a topic, not a place visited
 # 全国 in an honour or a ranking is not a nationwide scope (全国文明城市, 在全国率先).
 NOT_NATIONWIDE_AFTER = re.compile(r"(?:先进|文明|模范|示范|优秀|劳模|劳动模范|百强|十佳|首批|首个|首家|率先|领先|前列|第一|排名|闻名)")
@@ -193,11 +197,12 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
                 continue
             mention = Mention(s, e, "region", key, candidates, form)
         # a place visited: 在/赴/到 X inside a clause, and names listed right after it
-        if s > 0 and text[s - 1] in LOCATIVE and not (s < 2 or text[s - 2] in CLAUSE_BREAKS or text[s - 2] in TOPIC_OPENERS):
+        if s > 0 and text[s - 1] in LOCATIVE and not (text[s - 1] in TOPIC_LOCATIVE and (
+                s < 2 or text[s - 2] in CLAUSE_BREAKS or text[s - 2] in TOPIC_OPENERS)):
             mention.weak = True
         elif s > 0 and text[s - 1] == "在" and "期间" in CLAUSE_REST.match(text, e).group():
             mention.weak = True  # 在乌鲁木齐市参加培训班期间，…: where something happened, not whose it is
-        elif s >= 2 and text[s - 2:s] == "来自":
+        elif s >= 2 and text[s - 2:s] in VISIT_VERBS:
             mention.weak = True
         elif prev is not None and prev.weak and text[prev.end:s] in ("", *LIST_JOIN):
             mention.weak = True
@@ -347,19 +352,41 @@ def _county_of(r: Region | None, g: Gazetteer) -> Region | None:
     return r if r.level == "county" else None
 
 
+def _listed_short_names(text: str, mentions: list[Mention]) -> dict[int, tuple[Region, ...]]:
+    """成都、绵阳、南充: a short name joined to another place's name by 、/和/及/与 is a place too,
+    in the province of that neighbour. id(mention) -> the candidates it keeps."""
+    out: dict[int, tuple[Region, ...]] = {}
+    regions = [m for m in mentions if m.kind == "region"]
+    for a, b in zip(regions, regions[1:]):
+        if text[a.end:b.start] not in LIST_JOIN:
+            continue
+        for m, other in ((a, b), (b, a)):
+            if m.form == "short":
+                provinces = {r.path[0] for r in other.candidates}
+                kept = tuple(r for r in m.candidates if r.path[0] in provinces)
+                out[id(m)] = tuple(dict.fromkeys(out.get(id(m), ()) + kept))
+    return out
+
+
 def attribute(text: str, positions: list[int], title: str | None = None, site: str | None = None) -> list[Region]:
     if not positions:
         return []
     g = gazetteer()
     lex = lexicon()
     mentions = scan(text, lex)
-    # short names of cities count only in a document that also names the city in full
+    # short names of cities count only in a document that also names the city in full, or in a
+    # list of places (成都、绵阳、南充分别…)
     named = {r for m in mentions if m.form != "short" for r in m.candidates}
-    mentions = [m for m in mentions if m.kind != "region" or m.form != "short"
-                or any(r in named or r.level == "province" for r in m.candidates)]
+    listed = _listed_short_names(text, mentions)
+    kept = []
     for m in mentions:
         if m.kind == "region" and m.form == "short":
-            m.candidates = tuple(r for r in m.candidates if r in named or r.level == "province")
+            m.candidates = (tuple(r for r in m.candidates if r in named or r.level == "province")
+                            or listed.get(id(m), ()))
+            if not m.candidates:
+                continue
+        kept.append(m)
+    mentions = kept
     _narrow_chains(mentions, g)
     title_mentions = [m for m in scan(title, lex) if m.kind in ("region", "national")] if title else []
     _narrow_chains(title_mentions, g)

@@ -103,6 +103,7 @@ def test_a_name_shared_by_several_cities_is_resolved_by_context(text, slug):
      "2013年至2021年，蔡鄂生先后收受礼金折合共计123.46万元；多次接受私营企业主在北京安排的宴请。",
      "123.46万元", "national"),
     ("静海区纪委监委查处问题7起。根据中央纪委部署，全区共处分12人。", "12人", "jinghai"),
+    ("四川省纪委监委通报。\n中央和国家机关工委通报，今年以来中央和国家机关共查处问题57起。", "57起", "national"),
 ])
 def test_nationwide_figures(text, anchor, slug):
     assert region_at(text, anchor).id == slug
@@ -113,6 +114,10 @@ def test_nationwide_figures(text, anchor, slug):
     ("四川省雅安市名山区卫生健康局副局长李江等4人，在新疆乌鲁木齐市参加培训班期间，接受旅游安排，报销费用共计3万元。",
      "3万元", "yaan-mingshan"),
     ("在新疆乌鲁木齐市，全市共查处问题12起。", "12起", "xinjiang-wulumuqi"),
+    # going there, even at the start of a clause, and the places listed after it
+    ("中央纪委国家监委公开通报。\n江苏省张家港市某村多名村干部借集体活动之名，赴泰州市、盐城市等地公款旅游，套取集体资金15960元。",
+     "15960元", "zhangjiagang"),
+    ("河南省纪委监委开展专项整治，派出检查组深入商丘市、漯河市等地下沉监督，督促立行立改22个。", "22个", "henansheng"),
     # a quotation that opens its paragraph belongs to the region named as it closes
     ("中央纪委国家监委公开通报。\n“巡察以来已偿还债务500余万元。”江苏省徐州市贾汪区纪委监委以巡促改。",
      "500余万元", "jiawang"),
@@ -266,6 +271,9 @@ def test_full_name_counts_once_and_district_commission_is_the_district():
     ("中央纪委国家监委通报。\n北京、上海分别查处问题120起。", {120: "unknown"}),
     # ... nor a figure in a later clause, which keeps the usual rule
     ("天津市纪委监委通报。\n静海区、武清区分别召开警示教育大会，全年查处问题120起。", {120: "wuqing"}),
+    # short names of cities in a list are places, of the province the report is about
+    ("四川省纪委监委通报。\n一季度，全省共查处问题486起。成都、绵阳、南充分别查处问题89起、56起、48起。",
+     {486: "sichuan", 89: "chengdu", 56: "mianyang", 48: "nanchong"}),
 ])
 def test_regions_listed_before_respectively(text, expected):
     from pipeline.extract import extract_text
