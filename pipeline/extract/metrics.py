@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from pipeline.extract.numbers import CHANGE, Quantity
+from pipeline.extract.numbers import CHANGE, CHANGE_WORD, Quantity
 
 DATA = Path(__file__).with_name("data")
 OBJECT_FIRST = re.compile(r"对|把|将")
@@ -25,6 +25,8 @@ LIGHT_VERB = re.compile(r"进行|予以|给予|作出")  # 对3起…问题进�
 PASSIVE = re.compile(r"受到|被|" + LIGHT_VERB.pattern)
 # 同比下降12.4%: a clause that ends in the words of a change
 CHANGE_ENDS = re.compile(CHANGE + r"\s*$")
+# 同比上升12%, 降幅达15.2%: a change; 下降至65.3%, 提高到95%: the level reached
+A_CHANGE = re.compile(CHANGE_WORD + "(?![至到])")
 # 占比98.6%, 占全县行政村总数的98.6%: a share of something named elsewhere
 SHARE = re.compile(r"\s*(?:占比|占|比例|比重)")
 # 比去年同期多处分12人, 同比增加23件, 较上年减少了: the words of a difference between two periods
@@ -394,7 +396,7 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     if cls == "percent":
         sentence_left = text[clause_start:q.match_start]
         # 下降至65.3%, 上升到12%: the level reached, not a change
-        if q.value < 0 or re.search(r"(上升|增长|增加|下降|降低|减少|增幅|涨幅)(?![至到])", sentence_left[-8:]):
+        if q.value < 0 or A_CHANGE.search(sentence_left[-8:]):
             petition = next(m for m in candidates if m.id == "petition_change_pct")
             if _nearest(sentence_left, [petition], True):
                 return "petition_change_pct"

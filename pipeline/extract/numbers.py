@@ -79,7 +79,8 @@ CURRENCY_BEFORE = re.compile(r"(港币|港元|美金|美元|欧元|日元|英镑
 CURRENCY_UNIT = {"港币": "港元", "美金": "美元", "澳门币": "澳门元", "台币": "新台币"}
 
 # 下降了, 增长幅度为, 下降幅度达到, 降幅达: the words of a change, right before its percentage
-CHANGE = r"(下降|降低|减少|下滑|回落|上升|增长|增加|提高|提升|降幅|减幅|跌幅|增幅|涨幅)(了)?(幅度)?(为|达到|达)?"
+CHANGE_WORD = r"(下降|降低|减少|下滑|回落|上升|增长|增加|提高|提升|降幅|减幅|跌幅|增幅|涨幅)"
+CHANGE = CHANGE_WORD + r"(了)?(幅度)?(为|达到|达)?"
 CHANGE_BEFORE = re.compile(CHANGE + " ?$")
 NEGATIVE_CHANGES = ("下降", "降低", "减少", "下滑", "回落", "降幅", "减幅", "跌幅")
 
@@ -205,19 +206,20 @@ def find_quantities(text: str) -> list[Quantity]:
         if mult or mult2:
             value *= _multiplier(mult, mult2)
         # the higher parts before it, one at a time: 1万2千5百元 is 5百, then 2千, then 1万
-        placed = (mult or (chinese and any(c in "十百千" for c in num)))
+        placed = False
         while not pre and text[num_start - 1:num_start] in HIGHER_MARKS:
             higher = HIGHER_PART.search(text, max(0, num_start - 16), num_start)
             if higher is None:
                 break
             high, step = parse_number(higher["hi"]), _multiplier(higher["hi_mult"])
-            # the lower part must say its own place: 2000万, 五千, 2000 after 万; 5万3 (53000 or
+            # the lowest part must say its own place: 2000万, 五千, 2000 after 万; 5万3 (53000 or
             # 50003?) is read as no figure
-            if high is None or value >= step or not (placed or (num.isdigit() and len(num) == len(str(step)) - 1)):
+            placed = placed or bool(mult or (num.isdigit() and len(num) == len(str(step)) - 1)
+                                    or (chinese and any(c in "十百千" for c in num)))
+            if high is None or value >= step or not placed:
                 value = None
                 break
             value += high * step
-            placed = True
             pre, chinese = higher["pre"], not higher["hi"][0].isdigit()
             match_start, num_start = higher.start(), higher.start("hi")
         if value is None:
