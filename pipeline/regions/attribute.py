@@ -47,6 +47,9 @@ LOCATIVE = set("在赴到往去至于")
 # 盐城等地公款旅游)
 TOPIC_LOCATIVE = set("在于")
 VISIT_VERBS = ("来自", "深入", "走进", "走访")  # 深入商丘、漯河…下沉监督
+# A name after one of these is a partner of the subject, not its scope (区纪委监委协同河东区、
+# 红桥区开展交叉检查，共查处…: the figures are the subject's)
+PARTNER_VERBS = ("协同", "会同", "联合", "配合", "协助")
 TOPIC_OPENERS = set("而并但")  # 而在金堂县三星镇，... is a topic, not a place visited
 # 全国 in an honour or a ranking is not a nationwide scope (全国文明城市, 在全国率先).
 NOT_NATIONWIDE_AFTER = re.compile(r"(?:先进|文明|模范|示范|优秀|劳模|劳动模范|百强|十佳|首批|首个|首家|率先|领先|前列|第一|排名|闻名)")
@@ -57,8 +60,9 @@ NOT_A_PLACE_AFTER = re.compile(r"(?:路|大道|大街|大学|公园|广场|小�
 # division name, or one of these words (选取新开河街, 步入岭南街, 这是站前街).
 SUB_SUFFIXES = ("街道", "街", "镇", "乡")
 SUB_LEFT = set("在对于到是为取入和与及将把由从至赴即")
-SUB_NOT_FIRST = set("该全各本每我此其这那某几多一二两三四五六七八九十个相有所诸")
-SUB_NOT_LAST = set("乡城村县区市省镇街")
+# 在佛堂镇 at a clause's start is 佛堂镇; 辣椒小镇, 特色小镇 are projects, not towns
+SUB_NOT_FIRST = set("该全各本每我此其这那某几多一二两三四五六七八九十个相有所诸在对赴把")
+SUB_NOT_LAST = set("乡城村县区市省镇街小")
 
 
 @dataclass(slots=True)
@@ -202,7 +206,7 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
             mention.weak = True
         elif s > 0 and text[s - 1] == "在" and "期间" in CLAUSE_REST.match(text, e).group():
             mention.weak = True  # 在乌鲁木齐市参加培训班期间，…: where something happened, not whose it is
-        elif s >= 2 and text[s - 2:s] in VISIT_VERBS:
+        elif s >= 2 and (text[s - 2:s] in VISIT_VERBS or text[s - 2:s] in PARTNER_VERBS):
             mention.weak = True
         elif prev is not None and prev.weak and text[prev.end:s] in ("", *LIST_JOIN):
             mention.weak = True

@@ -118,6 +118,10 @@ def test_nationwide_figures(text, anchor, slug):
     ("中央纪委国家监委公开通报。\n江苏省张家港市某村多名村干部借集体活动之名，赴泰州市、盐城市等地公款旅游，套取集体资金15960元。",
      "15960元", "zhangjiagang"),
     ("河南省纪委监委开展专项整治，派出检查组深入商丘市、漯河市等地下沉监督，督促立行立改22个。", "22个", "henansheng"),
+    # partners of the subject are not its scope
+    ("天津市河北区纪委监委2023年工作总结\n同时，区纪委监委协同河东区、红桥区开展交叉检查，共查处违规吃喝问题8起。",
+     "8起", "tianjin-hebei"),
+    ("天津市河北区纪委监委2023年工作总结\n区纪委监委会同红桥区纪委监委开展联合检查，发现问题12个。", "12个", "tianjin-hebei"),
     # a quotation that opens its paragraph belongs to the region named as it closes
     ("中央纪委国家监委公开通报。\n“巡察以来已偿还债务500余万元。”江苏省徐州市贾汪区纪委监委以巡促改。",
      "500余万元", "jiawang"),
@@ -142,6 +146,9 @@ def test_places_visited_and_quotations(text, anchor, slug):
      "46个", ("湖南省", "长沙市", "宁乡市", "灰汤镇")),
     ("宁乡市纪委监委工作总结\n我市共立案238件。灰汤镇纪委督促整改问题46个。\n市纪委监委赴浏阳市学习，交流经验10余条。",
      "238件", ("湖南省", "长沙市", "宁乡市")),
+    # 在 opening a clause is not part of the town's name; a 小镇 is a project, not a town
+    ("浙江省义乌市纪委监委工作总结\n在佛堂镇，镇纪委督促整改问题32个。", "32个", ("浙江省", "金华市", "义乌市", "佛堂镇")),
+    ("河北省邯郸市肥乡区纪委监委\n对辣椒小镇建设等3个重点项目开展专项监督。", "3个", ("河北省", "邯郸市", "肥乡区")),
     # 全区 after its city was named: the district the report is about
     ("北京市朝阳区纪委区监委通报\n在北京市纪委监委的指导下，全区纠正问题312个。", "312个", ("北京市", "朝阳区")),
 ])
