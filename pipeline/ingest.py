@@ -92,7 +92,10 @@ def _read_sidecar(path: Path) -> tuple[dict, str | None, str | None]:
     side = path.with_name(path.name + SIDECAR)
     if not side.is_file():
         return {}, None, None
-    data = side.read_bytes()
+    try:
+        data = side.read_bytes()
+    except OSError as e:
+        return {}, None, f"sidecar {side.name} ignored: {e.strerror or e}"
     digest = hashlib.sha256(data).hexdigest()
     try:
         meta = json.loads(data.decode("utf-8-sig"))
@@ -116,16 +119,24 @@ def scan(raw_dir: Path) -> list[dict]:
             if name.startswith(".") or name.endswith(SIDECAR):
                 continue
             path = Path(root) / name
-            if not path.is_file():
-                continue
+            broken = path.is_symlink() and not path.exists()
+            if not broken and not path.is_file():
+                continue  # a socket or a device, not a document
             doc_id = doc_id_for(path)
             if doc_id in seen:  # same stem twice (a.txt and a.html, or in two folders): keep both
                 doc_id = str(path.relative_to(raw_dir))
             seen.add(doc_id)
-            meta, meta_sha, problem = _read_sidecar(path)
-            items.append({"doc_id": doc_id, "path": str(path), "sha256": _sha256(path),
-                          "size_bytes": path.stat().st_size, "meta": meta, "meta_sha256": meta_sha,
-                          "meta_problem": problem})
+            item = {"doc_id": doc_id, "path": str(path), "sha256": None, "size_bytes": None,
+                    "meta": {}, "meta_sha256": None, "meta_problem": None, "error": None}
+            if broken:  # recorded as failed, not skipped: every file under RAW has its row
+                item["error"] = f"broken link: {os.readlink(path)} does not exist"
+            else:
+                try:
+                    item.update(sha256=_sha256(path), size_bytes=path.stat().st_size)
+                except OSError as e:
+                    item["error"] = f"cannot read the file: {e.strerror or e}"
+                item["meta"], item["meta_sha256"], item["meta_problem"] = _read_sidecar(path)
+            items.append(item)
     return items
 
 
@@ -159,6 +170,8 @@ def process_file(item: dict) -> dict:
         doc.update(status=status, reason="; ".join(all_notes) or None)
         return {"document": doc, "figures": figures}
 
+    if item.get("error"):
+        return done("failed", item["error"])
     if item["size_bytes"] == 0:
         return done("empty", "empty file (0 bytes)")
     if item["size_bytes"] > MAX_BYTES:
@@ -319,9 +332,9 @@ def run_ingest(raw_dir=None, db_path=None, executor="processes", workers=None, p
                 import pyarrow as pa
 
                 # biggest files first so one large file does not finish alone at the end
-                todo.sort(key=lambda it: -it["size_bytes"])
+                todo.sort(key=lambda it: -(it["size_bytes"] or 0))
                 if executor == "processes" and workers is None \
-                        and sum(it["size_bytes"] for it in todo) < SERIAL_BELOW_BYTES:
+                        and sum(it["size_bytes"] or 0 for it in todo) < SERIAL_BELOW_BYTES:
                     executor = "serial"
                 read_by = ("this process" if executor == "serial" or (executor == "processes" and workers == 1)
                            else f"{workers or default_workers()} worker processes" if executor == "processes"

@@ -1,6 +1,6 @@
 """The ingest stage on real seed documents plus the files a real RAW folder ends up holding:
-empty, binary, re-encoded (GBK, Big5, UTF-16), garbled (mojibake), not Chinese, truncated, and one
-with a <script> tag."""
+empty, binary, re-encoded (GBK, Big5, UTF-16), garbled (mojibake), not Chinese, truncated, one
+with a <script> tag and a broken link."""
 from __future__ import annotations
 
 import os
@@ -59,6 +59,9 @@ def build_corpus(folder: Path) -> dict[str, dict]:
     script = "<script>alert('x')</script>\n" + SEEDS[0].read_text(encoding="utf-8")[:400]
     (folder / "script.txt").write_text(script, encoding="utf-8")
     expected["script"] = {"status": "ok"}
+    # a link whose target was moved away: recorded as failed, not skipped
+    (folder / "moved.txt").symlink_to(folder / "gone" / "moved.txt")
+    expected["moved"] = {"status": "failed", "reason": "broken link"}
     return expected
 
 
