@@ -49,6 +49,8 @@ LAST_ITEM = re.compile(rf"\s*(?:{AND})(?:{_ITEM})?\s*")
 ITEM_BEFORE = re.compile(_ITEM + "$")  # the same, ending where a figure starts
 FIRST_ITEM = re.compile(r"[，,(]\s*其中\s*[，,]?" + _ITEM)  # the same, right after the total and 其中
 KIND_WORD = re.compile(f"(?:{KIND})$")
+# 从立案人员看，省管干部17人，县处级干部186人: a sentence that opens by naming what it breaks down
+VIEWED_FROM = re.compile(r"\s*从(?P<topic>[^\d，,。；;！？!?\n]{1,12}?)来?看\s*[，,:：]")
 # the words of a label before a colon (处分人数:98人), back to the clause break before them
 LABEL_LENGTH = 16
 LABEL_BEFORE = re.compile(r"[^，,；;。！？!?\n:：]+$")
@@ -492,6 +494,13 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             and BREAKDOWN.fullmatch(text, before[0].match_end, q.match_start) \
             and not any(w in left for w in _blockers()):
         return before[1]
+    # 从立案人员看，省管干部17人，县处级干部186人: items that name a kind and nothing more, in a
+    # sentence that opens by naming what it breaks down
+    viewed = VIEWED_FROM.match(text, sentence_start) if sentence_start is not None else None
+    if viewed and clause_start >= viewed.end() and ITEM.fullmatch(text, clause_start, q.match_start):
+        found = _nearest(viewed["topic"], candidates, from_end=True)
+        if found:
+            return found.id
     # 其中第一种形态298人次，占77.2%；第二种形态64人次: a later item that names a kind and nothing more
     return _breakdown_item(text, q, cls, clause_start, clause_end, sentence_start, before, sibling, candidates,
                            noun=False) or "other"

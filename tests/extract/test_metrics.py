@@ -110,6 +110,11 @@ CASES = [
     ("举报平台共收到反映问题149件，其中问题线索31件", 31, "other"),
     ("给予党纪政务处分62人，其中移送检察机关5人", 5, "other"),
     ("立案12件（其中县处级干部2件）", 2, "cases_filed"),
+    # a sentence that opens by naming what it breaks down (从立案人员看): its items count that
+    ("从立案人员看，省管干部17人，县处级干部186人，乡科级干部712人", 186, "cases_filed"),
+    ("从处分人员看，省部级干部2人、厅局级干部31人，县处级干部286人", 286, "people_disciplined"),
+    ("从产量上看，全省粮食产量连续七年超过1.3万亿斤，带动农民5万人", 50000, "other"),
+    ("从通报的10起典型案件看，涉及干部12人", 12, "other"),
     # ... and so does each later item that names a kind of the same sort and nothing more
     ("处分党员干部85人，其中乡科级干部12人，一般干部31人", 31, "people_disciplined"),
     ("运用“四种形态”处理450人次，其中第一种形态320人次，占71.1%；第二种形态96人次", 96, "people_held_accountable"),
