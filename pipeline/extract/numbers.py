@@ -36,7 +36,8 @@ CN_NUMERAL_STRICT = {"批", "字"}  # only with a multi-character numeral (六�
 
 ARABIC = r"\d{1,3}(?:(?: |,)\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"  # what a Chinese numeral is written with (万 multiplies)
-CHINESE = f"[{NUMERAL_CHARS}]+"
+# 二点三亿元 is 2.3亿: 点 and the digits after it belong to the number (read apart, 三亿元 is wrong)
+CHINESE = f"[{NUMERAL_CHARS}]+(?:点[零〇一二两三四五六七八九]+)?"
 # 百余人, 千余件, 万余人, 逾百人, 近千名, 近万元: a bare magnitude with 余/多 or a qualifier before it (alone,
 # it is no number: 单位：万元).
 # 3千余件, 2百余个: 百 and 千 after digits multiply like 万 (2百余个 is 200, never a bare 百余个).
@@ -116,7 +117,7 @@ def _worded_percentages(text: str):
 # those characters only rejects positions where no match can begin (the matches are the same),
 # but it spares the regex engine trying the qualifier and number alternatives at every character
 # of the text.
-_STARTS = "".join(sorted({w[0] for w in PRE_QUALIFIER} | set(CHINESE.strip("[]+")) | {"万"}))
+_STARTS = "".join(sorted({w[0] for w in PRE_QUALIFIER} | set(NUMERAL_CHARS) | {"万"}))
 QUANTITY = re.compile(rf"(?=[\d{_STARTS}])" + PREFIX_QUAL + NUMBER + MIDDLE_QUAL + UNIT + SUFFIX_QUAL)
 
 
