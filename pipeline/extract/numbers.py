@@ -134,12 +134,14 @@ class Quantity:
 
 
 def parse_chinese(s: str) -> int | None:
-    """一百二十 -> 120, 两 -> 2, 六百 -> 600, 十 -> 10, 二〇一八 -> 2018 (digit by digit)."""
+    """一百二十 -> 120, 两 -> 2, 六百 -> 600, 十 -> 10, 二〇一五 -> 2015 (digit by digit)."""
     if not s or not WELL_FORMED_CN.match(s):
         return None  # 千百人 is a manner of speaking, not a number
     if all(c in CN_DIGITS for c in s):
         if len(s) == 1:
             return CN_DIGITS[s]
+        if not any(c in "零〇" for c in s):
+            return None  # 一两起, 三五人, 两三名: one or two, three to five; not 12 or 35
         return int("".join(str(CN_DIGITS[c]) for c in s))
     total, current = 0, 0
     for c in s:

@@ -123,6 +123,10 @@ CASES = [
     ("追回资金二点三亿元", [(230000000, "元", "exact")]),  # not 三亿元
     ("共处分十二点五万人", [(125000, "人", "exact")]),
     ("下午三点三十分召开会议", []),
+    # two numerals side by side say a range (one or two, three to five), not 12 or 35
+    ("查处问题一两起", []),
+    ("处理三五人", []),
+    ("处理两三名干部", []),
     ("信访总量下降百分之二十三点零七", [(-23.07, "%", "exact")]),
     ("百分之十二点十", []),  # no digit after 点: no number
     # tenths: 九成 is 90%, when 成 ends the word
