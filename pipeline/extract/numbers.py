@@ -206,6 +206,10 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if unit_note:
             unit = unit + "次"
+        if unit == "个" and text.startswith("亿", match_end):
+            # 5个亿, 2个多亿元: hundreds of millions of yuan, the way speech says it
+            value *= 100_000_000
+            unit, match_end = "元", match_end + (2 if text.startswith("亿元", match_end) else 1)
         if mult or mult2:
             value *= _multiplier(mult, mult2)
         # the higher parts before it, one at a time: 1万2千5百元 is 5百, then 2千, then 1万

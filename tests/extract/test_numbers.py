@@ -127,6 +127,9 @@ CASES = [
     ("查处问题一两起", []),
     ("处理三五人", []),
     ("处理两三名干部", []),
+    # 5个亿: said the way speech says it, hundreds of millions of yuan (not 5 个)
+    ("该案涉案金额高达5个亿", [(500000000, "元", "exact")]),
+    ("造成国有资产损失2个多亿元", [(200000000, "元", "more_than")]),
     ("信访总量下降百分之二十三点零七", [(-23.07, "%", "exact")]),
     ("百分之十二点十", []),  # no digit after 点: no number
     # tenths: 九成 is 90%, when 成 ends the word
