@@ -51,6 +51,14 @@ FIRST_ITEM = re.compile(r"[，,(]\s*其中\s*[，,]?" + _ITEM)  # the same, righ
 KIND_WORD = re.compile(f"(?:{KIND})$")
 # 从立案人员看，省管干部17人，县处级干部186人: a sentence that opens by naming what it breaks down
 VIEWED_FROM = re.compile(r"\s*从(?P<topic>[^\d，,。；;！？!?\n]{1,12}?)来?看\s*[，,:：]")
+# 单价超过500元, 人均补贴200元, 每平方米30元以下: a price or a rate, not money involved
+PER_UNIT_BEFORE = re.compile(r"(?:单价|单笔|单次|人均|每人|每户|每亩|每平方米)[^\d，,。；;！？!?\n]{0,4}$")
+# 对超过100万元的大额资金支出, 对400万元以下的工程项目: a bound that picks out what the clause looks
+# at (a threshold), not an amount; 挽回经济损失超过3000万元 and 18.3万余元的金币 are amounts
+BOUND_WORDS = ("超过", "超", "逾", "不足", "不到", "不超过", "不低于", "不少于", "少于", "低于", "高于", "以上", "以下", "以内")
+PICKS_OUT = re.compile(r"对|凡")
+# 力争实现信访举报总量下降10%以上, 预计全年归还欠款不低于300万元: a target or a forecast, no result
+FORECAST = re.compile(r"力争|预计|预期")
 # the words of a label before a colon (处分人数:98人), back to the clause break before them
 LABEL_LENGTH = 16
 LABEL_BEFORE = re.compile(r"[^，,；;。！？!?\n:：]+$")
@@ -383,6 +391,16 @@ def _named_before(text: str, sentence_start: int | None, clause_start: int, clau
     return _nearest(text[sentence_start:clause_start], lexicon()[1], from_end=True)
 
 
+def _threshold_or_rate(text: str, q: Quantity, clause_start: int) -> bool:
+    """Is this sum of money a price, a rate or a threshold (see `PER_UNIT_BEFORE`, `PICKS_OUT`)?"""
+    if PER_UNIT_BEFORE.search(text, max(clause_start, q.match_start - 8), q.match_start):
+        return True
+    if q.qualifier not in ("more_than", "less_than") or not text.startswith("的", q.match_end):
+        return False
+    bound = text[q.match_start:q.start] in BOUND_WORDS or text[q.end:q.match_end].endswith(BOUND_WORDS)
+    return bound and PICKS_OUT.search(text, clause_start, q.match_start) is not None
+
+
 def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: tuple[Quantity, str] | None,
              next_start: int | None, sentence_start: int | None = None,
              before: tuple[Quantity, str] | None = None, sibling: tuple[Quantity, str] | None = None) -> str:
@@ -390,8 +408,10 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     `before` the figure just before q wherever it stands, `sibling` the last figure of q's unit
     class before it in its sentence."""
     cls = unit_class(q.unit)
+    if FORECAST.search(text, clause_start if sentence_start is None else sentence_start, q.match_start):
+        return "other"
     if q.unit == "元":
-        return "amount_yuan"
+        return "other" if _threshold_or_rate(text, q, clause_start) else "amount_yuan"
     candidates = _candidates(cls)
     left_from = max(clause_start, prev[0].match_end if prev else clause_start)
     left = text[left_from:q.match_start]
@@ -425,9 +445,10 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     # 比去年同期多处分12人, 较上年增加23件: a difference from another period, not a count
     if ("比" in left or "较" in left) and COMPARED.search(left):
         return "other"
-    # 案件49件52人: the people of the cases just stated (立案248件299人: people filed)
+    # 案件49件52人: the people of the cases just stated (立案248件299人: people filed; 通报曝光典型
+    # 问题12起18人: the people named in the cases made public)
     if prev and not left.strip() and cls == "people" and unit_class(prev[0].unit) == "cases":
-        return "cases_filed" if prev[1] == "cases_filed" else "people_held_accountable"
+        return prev[1] if prev[1] in ("cases_filed", "cases_publicized") else "people_held_accountable"
     inherited = _breakdown_item(text, q, cls, clause_start, clause_end, sentence_start, before, sibling, candidates,
                                 noun=True)
     if inherited:
@@ -458,6 +479,8 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     object_left = text[clause_start:q.match_start] if prev and COORDINATED.search(left) else left
     if right_end < clause_end and OBJECT_FIRST.search(object_left) and COORDINATED.search(text, q.match_end, right_end):
         right_end = clause_end
+    elif right_end == next_start and (comma := text.find("、", q.match_end, right_end)) >= 0:
+        right_end = comma  # 发现问题98个、整改问题87个: the words after 、 are the next figure's
     right = text[q.match_end:right_end]
     # 对3起整治…典型问题进行通报: with the figure as the object of 对…进行/予以/给予, the action named
     # right after that verb governs it, not a word that describes the object (整治…问题)
@@ -477,8 +500,9 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         object_first = OBJECT_FIRST.search(object_left) or PASSIVE.search(right[:first])
         if first <= (RIGHT_WINDOW_OBJECT if object_first else RIGHT_WINDOW):
             return found.id
-    # 问责党组织12个、党员干部56人: a list item without a word of its own takes the clause's
-    if prev and text[left_from:q.match_start].lstrip().startswith("、"):
+    # 问责党组织12个、党员干部56人: a list item without a word of its own takes the clause's (not
+    # 发现问题213个、移交问题线索19件, whose item names something else)
+    if prev and left.lstrip().startswith("、") and not any(w in left for w in _blockers()):
         found = _nearest(text[clause_start:q.match_start], candidates, from_end=True)
         if found:
             return found.id
@@ -489,8 +513,11 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             and unit_class(prev[0].unit) == cls:
         return prev[1]
     # 给予党纪政务处分62人，其中处级干部3人: a breakdown without a word of its own counts what the
-    # figure it breaks down counted (not 其中问题线索31件, which names something else)
-    if before and before[1] != "other" and unit_class(before[0].unit) == cls \
+    # figure it breaks down counted (not 其中问题线索31件, which names something else). 立案52件，
+    # 其中乡科级干部11人: the people of the cases filed, as that metric counts people too (a
+    # breakdown in 人 of 查处问题87起 counts nothing the cases did)
+    if before and before[1] != "other" \
+            and (unit_class(before[0].unit) == cls or any(m.id == before[1] for m in candidates)) \
             and BREAKDOWN.fullmatch(text, before[0].match_end, q.match_start) \
             and not any(w in left for w in _blockers()):
         return before[1]

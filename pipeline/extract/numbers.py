@@ -38,12 +38,12 @@ ARABIC = r"\d{1,3}(?:(?: |,)\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"  # what a Chinese numeral is written with (万 multiplies)
 # 二点三亿元 is 2.3亿: 点 and the digits after it belong to the number (read apart, 三亿元 is wrong)
 CHINESE = f"[{NUMERAL_CHARS}]+(?:点[零〇一二两三四五六七八九]+)?"
-# 百余人, 千余件, 万余人, 逾百人, 近千名, 近万元: a bare magnitude with 余/多 or a qualifier before it (alone,
+# 百余人, 千余件, 万余人, 逾百人, 近千名, 近万元, 近亿元: a bare magnitude with 余/多 or a qualifier before it (alone,
 # it is no number: 单位：万元).
 # 3千余件, 2百余个: 百 and 千 after digits multiply like 万 (2百余个 is 200, never a bare 百余个).
 # 15 000 人, 6 600 万元, 90 %: one space may stand between digits and what follows them
-NUMBER = rf"(?P<num>{ARABIC}|{CHINESE}|万)(?:(?<=\d) )?(?P<mult>[百千万亿])?"
-BARE_MAGNITUDE = {"百": 100, "千": 1000, "万": 10_000}
+NUMBER = rf"(?P<num>{ARABIC}|{CHINESE}|万|亿)(?:(?<=\d) )?(?P<mult>[百千万亿])?"
+BARE_MAGNITUDE = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 # Qualifiers before the number (约, 超过, 不足) and after it (多, 余, 以上, 左右)
 PRE_QUALIFIER = {

@@ -138,6 +138,15 @@ CASES = [
     # objects joined by 和 share 对 and the action after the last of them
     ("对履行主体责任不力的23个党组织和46名党员领导干部实施问责", 46, "people_held_accountable"),
     ("对3名处级干部和12名科级干部予以党纪政务处分", 3, "people_disciplined"),
+    # the people named in a public notice are counted with the cases made public
+    ("全市通报曝光典型问题12起18人", 18, "cases_publicized"),
+    ("严肃查处并公开通报了青海省6名党员领导干部违反中央八项规定精神问题", 6, "cases_publicized"),
+    ("公开通报批评3人", 3, "people_admonished"),
+    # the people of the cases filed (that metric counts people too); not of the problems investigated
+    ("万全区纪委监委今年共立案52件，其中乡科级干部11人", 11, "cases_filed"),
+    ("全县共查处问题87起，其中科级干部3人", 3, "other"),
+    ("该区发现问题43个，整改完成41个", 41, "problems_rectified"),
+    ("目前仍有3个问题未整改完成", 3, "other"),
     # others: counted things that are none of the core metrics
     ("全市各试点单位共建立健全相关制度机制469个", 469, "other"),
     ("确定党风廉政建设、从源头上预防和治理腐败、解决和纠正损害群众利益的突出问题等四个方面24项责任分工", 24, "other"),
@@ -162,9 +171,23 @@ CASES = [
     # money in another currency is not yuan
     ("收受私营企业主港币2万元及高档白酒14瓶", 20000, "other"),
     ("收受礼金共计3.6万美元", 36000, "other"),
+    # a target or a forecast is no result
+    ("力争实现信访举报总量同比下降10%以上", -10, "other"),
+    ("已偿还债务500余万元，预计全年归还欠款不低于300万元", 3000000, "other"),
+    ("已偿还债务500余万元，预计全年归还欠款不低于300万元", 5000000, "amount_yuan"),
+    # a threshold that picks out what is looked at, a price or a rate: no money involved
+    ("对超过100万元的大额资金支出实行集体决策", 1000000, "other"),
+    ("对单价超过500元的盒装月饼进行重点检查", 500, "other"),
+    ("人均补贴200元", 200, "other"),
+    ("挽回经济损失超过3000万元", 30000000, "amount_yuan"),
+    ("收受价值18.3万余元的生肖纪念金币", 183000, "amount_yuan"),
     # 问题 inside 问题线索 is no problem found, alone or as the second word of 发现…问题
     ("截至目前，共发现问题线索270件", 270, "other"),
     ("通过数据对比，从中发现“四风”问题线索24件", 24, "other"),
+    ("对全县17个乡镇开展交叉巡察，共发现问题213个、移交问题线索19件", 19, "other"),
+    # the words after 、 belong to the next figure, not to the one before it
+    ("共发现问题98个、整改问题87个", 98, "other"),
+    ("日前，中央纪委国家监委对6起形式主义、官僚主义典型问题进行公开通报", 6, "cases_publicized"),
 ]
 
 
