@@ -1,6 +1,6 @@
 """The ingest stage on real seed documents plus the files a real RAW folder ends up holding:
 empty, binary, re-encoded (GBK, Big5, UTF-16), garbled (mojibake), not Chinese, truncated, one
-with a <script> tag and a broken link."""
+with a <script> tag, a PDF, a .docx and a broken link."""
 from __future__ import annotations
 
 import os
@@ -8,6 +8,7 @@ import random
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import duckdb
@@ -59,6 +60,12 @@ def build_corpus(folder: Path) -> dict[str, dict]:
     script = "<script>alert('x')</script>\n" + SEEDS[0].read_text(encoding="utf-8")[:400]
     (folder / "script.txt").write_text(script, encoding="utf-8")
     expected["script"] = {"status": "ok"}
+    # documents in formats this pipeline does not read: failed, with what to do about them
+    (folder / "minutes.pdf").write_bytes(b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+    expected["minutes"] = {"status": "failed", "reason": "a PDF file"}
+    with zipfile.ZipFile(folder / "summary.docx", "w") as z:
+        z.writestr("word/document.xml", "<w:document><w:t>共查处问题12起</w:t></w:document>")
+    expected["summary"] = {"status": "failed", "reason": "a ZIP container"}
     # a link whose target was moved away: recorded as failed, not skipped
     (folder / "moved.txt").symlink_to(folder / "gone" / "moved.txt")
     expected["moved"] = {"status": "failed", "reason": "broken link"}

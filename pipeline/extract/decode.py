@@ -44,12 +44,23 @@ _BOMS = [
 ]
 _HTML_HINT = re.compile(rb"<\s*(html|head|body|div|p|meta|title)\b", re.I)
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# Documents this pipeline does not read, known by their first bytes: a clear reason, not "binary"
+# or an empty read. Save them as text or HTML first (pdftotext, "Save as" .txt or .html).
+CONTAINERS = [
+    (b"%PDF-", "a PDF file: convert it to text first (e.g. pdftotext -enc UTF-8)"),
+    (b"PK\x03\x04", "a ZIP container (a .docx, .xlsx or .zip): save or extract it as text or HTML first"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc, .xls): save it as text or HTML first"),
+    (b"{\\rtf", "an RTF document: save it as text or HTML first"),
+]
 
 
 def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     """Return (text, encoding, notes). Tries BOMs, strict UTF-8, then charset-normalizer."""
     if len(data) > MAX_BYTES:
         raise DecodeError(f"file too large ({len(data)} bytes > {MAX_BYTES})")
+    for magic, reason in CONTAINERS:
+        if data.startswith(magic):
+            raise DecodeError(reason)
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
