@@ -185,6 +185,7 @@ CASES = [
     ("截至目前，共发现问题线索270件", 270, "other"),
     ("通过数据对比，从中发现“四风”问题线索24件", 24, "other"),
     ("对全县17个乡镇开展交叉巡察，共发现问题213个、移交问题线索19件", 19, "other"),
+    ("全省纪检监察机关共办理申诉案件128件", 128, "other"),  # appeals, not cases investigated
     # the words after 、 belong to the next figure, not to the one before it
     ("共发现问题98个、整改问题87个", 98, "other"),
     ("日前，中央纪委国家监委对6起形式主义、官僚主义典型问题进行公开通报", 6, "cases_publicized"),
