@@ -57,6 +57,9 @@ NOT_NATIONWIDE_AFTER = re.compile(r"(?:先进|文明|模范|示范|优秀|劳模
 # Short names of prefecture-level cities are common words too (长治久安); one followed by these is
 # a street, a school or a park.
 NOT_A_PLACE_AFTER = re.compile(r"(?:路|大道|大街|大学|公园|广场|小区)")
+# 北京街 (广州市越秀区), 上海街: a street or subdistrict named after a province or city lies
+# anywhere; the short name of a county before 街 is usually its own (龙华街道 in 龙华区)
+STREET_AFTER = re.compile(r"街(?!头)")  # not 北京街头
 # Sub-county units: 岭南街, 灌口街道, 周良庄镇, 高明乡. A name starts after a clause break, a
 # division name, or one of these words (选取新开河街, 步入岭南街, 这是站前街).
 SUB_SUFFIXES = ("街道", "街", "镇", "乡")
@@ -199,6 +202,8 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
             if len(key) == 2 and s > 0 and _is_han(text[s - 1]) and not chained and form != "short":
                 continue  # 和县 in 市委和县委: a two-character name needs a boundary before it
             if all_short and NOT_A_PLACE_AFTER.match(text, e):
+                continue
+            if all_short and STREET_AFTER.match(text, e) and all(r.level in ("province", "city") for r in candidates):
                 continue
             mention = Mention(s, e, "region", key, candidates, form)
         # a place visited: 在/赴/到 X inside a clause, and names listed right after it

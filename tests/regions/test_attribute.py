@@ -149,6 +149,9 @@ def test_places_visited_and_quotations(text, anchor, slug):
     # 在 opening a clause is not part of the town's name; a 小镇 is a project, not a town
     ("浙江省义乌市纪委监委工作总结\n在佛堂镇，镇纪委督促整改问题32个。", "32个", ("浙江省", "金华市", "义乌市", "佛堂镇")),
     ("河北省邯郸市肥乡区纪委监委\n对辣椒小镇建设等3个重点项目开展专项监督。", "3个", ("河北省", "邯郸市", "肥乡区")),
+    # a subdistrict named after a city lies in the district the report is about, not in that city
+    ("广州市越秀区纪委监委\n北京街纪工委对涉及1800万元资金的12个项目开展监督。", "12个",
+     ("广东省", "广州市", "越秀区", "北京街道")),
     # 全区 after its city was named: the district the report is about
     ("北京市朝阳区纪委区监委通报\n在北京市纪委监委的指导下，全区纠正问题312个。", "312个", ("北京市", "朝阳区")),
 ])
