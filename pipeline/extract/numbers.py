@@ -219,6 +219,8 @@ def find_quantities(text: str) -> list[Quantity]:
             if higher is None:
                 break
             high, step = parse_number(higher["hi"]), _multiplier(higher["hi_mult"])
+            if mult2 and higher["hi_mult"] in "百千":
+                step *= _multiplier(mult2)  # 5千3百万元: (5千 + 3百) 万, the 万 scales both parts
             # the lowest part must say its own place: 2000万, 五千, 2000 after 万; 5万3 (53000 or
             # 50003?) is read as no figure
             placed = placed or bool(mult or (num.isdigit() and len(num) == len(str(step)) - 1)

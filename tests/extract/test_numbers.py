@@ -79,8 +79,9 @@ CASES = [
     ("追缴资金2百万元，收受礼金1万2百元", [(2000000, "元", "exact"), (10200, "元", "exact")]),
     # a number in several parts, each with its place: never its last part alone
     ("处分人数达1千2百余人", [(1200, "人", "more_than")]),
+    # (5千3百)万: the 万 scales both parts
+    ("已追回资金5千3百万元，挽回损失1亿5千3百万元", [(53000000, "元", "exact"), (153000000, "元", "exact")]),
     ("收受礼金1万2千5百元", [(12500, "元", "exact")]),
-    ("涉案5千3百万元", []),  # (5千3百)万: not read rather than misread
     ("处置问题线索近4千件", [(4000, "件", "approx")]),
     ("共处分百余人，立案千余件，处理万余人", [(100, "人", "more_than"), (1000, "件", "more_than"), (10000, "人", "more_than")]),
     # a bare magnitude after a qualifier: 逾百人, 近千名, 近万元, 超千万元, 不足百人
