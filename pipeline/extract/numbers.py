@@ -86,14 +86,15 @@ CHANGE_BEFORE = re.compile(CHANGE + " ?$")
 NEGATIVE_CHANGES = ("下降", "降低", "减少", "下滑", "回落", "降幅", "减幅", "跌幅")
 
 # Percentages in words: 百分之九十 (90%), and 九成 / 9成 (nine tenths, 90%) when 成 ends the word
-# (九成以上的村, 提高两成, 过一成; not 一成不变, 九成新, 八成是) and no numeral stands before it
+# (九成以上的村, 提高两成, 过一成; not 一成不变, 九成新, 八成是), or after a qualifier (近三成干部,
+# 逾六成村), and no numeral stands before it
 WORD_PRE_QUALIFIER = {**PRE_QUALIFIER, "过": "more_than"}  # 过一成
 # (a look-ahead on its possible first characters, as QUANTITY has)
 _QUAL_FIRST = "".join(sorted({w[0] for w in PRE_QUALIFIER}))
 PERCENT_WORDS = re.compile(rf"(?=[{_QUAL_FIRST}百])" + PREFIX_QUAL
                            + r"百分之(?P<num>[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)" + SUFFIX_QUAL)
 TENTHS = re.compile(rf"(?<![\d{NUMERAL_CHARS}万.])" + _prefix(WORD_PRE_QUALIFIER)
-                    + r"(?P<num>[一二两三四五六七八九]|\d)成(?:(?P<post>以上|左右|多)|(?=的|[^\u4e00-\u9fff]|$))")
+                    + r"(?P<num>[一二两三四五六七八九]|\d)成(?:(?P<post>以上|左右|多)|(?(pre)|(?=的|[^\u4e00-\u9fff]|$)))")
 # 成 after a numeral, where a match of TENTHS can end its number: 成 is a common character, so the
 # text is searched for this first (a literal) and TENTHS tried only around it
 TENTH_MARK = re.compile(r"成(?<=[一二两三四五六七八九\d]成)")
