@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from pipeline.extract.decode import CJK
-from pipeline.extract.numbers import CN_NUMERAL_STRICT, CN_NUMERAL_UNITS, NUMERAL_CHARS, Quantity
+from pipeline.extract.numbers import CN_NUMERAL_STRICT, CN_NUMERAL_UNITS, NUMERAL_CHARS, UNIT_RE, Quantity
 
 CN_NUMERAL_CHARS = set(NUMERAL_CHARS + "万")
 VAGUE_BEFORE = set("数几上成")  # 数十人, 几十件, 上百起, 成千
@@ -20,7 +20,8 @@ _OPENERS = re.compile("|".join(re.escape(o) for o, _ in QUOTES))  # a quote must
 HOTLINE_AFTER = re.compile(r"^(热线|专线|服务热线|便民热线|政务服务)")
 _RANGE_MARK = r"\s*(?:至|到|~|～|—{1,2}|–|－)\s*"
 _RANGE_CHARS = frozenset("至到~～—–－ ")  # a range mark or a space next to the figure: the cheap test first
-RANGE_BEFORE = re.compile(rf"[\d{NUMERAL_CHARS}万%]" + _RANGE_MARK + "$")
+# the mark after a number, or after a number's unit (从5000元到2万元, 3人至5人)
+RANGE_BEFORE = re.compile(rf"[\d{NUMERAL_CHARS}万%](?:{UNIT_RE})?" + _RANGE_MARK + "$")
 RANGE_AFTER = re.compile(_RANGE_MARK + r"[\d零〇一二两三四五六七八九十]")
 # 共3页 上一页 下一页: a pager
 PAGER_AFTER = re.compile(r"\s*(?:[上下首尾末]一?页|当前|跳转|转到|第\s*\d+\s*页)")
@@ -95,7 +96,7 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
     # 3至5人, 30%—40%: a range is not one figure, and neither bound alone is
     left_mark = text[q.match_start - 1:q.match_start] in _RANGE_CHARS
     right_mark = text[q.match_end:q.match_end + 1] in _RANGE_CHARS
-    if (left_mark and RANGE_BEFORE.search(text, max(0, q.match_start - 6), q.match_start)) \
+    if (left_mark and RANGE_BEFORE.search(text, max(0, q.match_start - 9), q.match_start)) \
             or (right_mark and RANGE_AFTER.match(text, q.match_end)):
         return "a bound of a range (3至5人)"
     # 1,2345人: digits after a comma that are no group of three are a garbled number
