@@ -164,6 +164,7 @@ CASES = [
     ("重复信访举报件次同比下降23%", -23, "petition_change_pct"),
     ("信访举报总量同比降幅达15.2%", -15.2, "petition_change_pct"),
     ("信访举报量增幅为3.1%", 3.1, "petition_change_pct"),
+    ("越级访同比下降31.4%，初信初访化解率达95%", -31.4, "petition_change_pct"),
     ("村务公开率提高了5%", 5, "other"),  # a rise of the share, not the share itself
     ("信访举报量同比下降23%，检举控告量同比下降18.6%", -18.6, "petition_change_pct"),
     # a share of people who hold a view is no coverage, even with 落实 in the clause
