@@ -260,7 +260,7 @@ def html_to_text(html: str) -> Decoded:
     import trafilatura
 
     text = trafilatura.extract(
-        html, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False
+        tables_as_sentences(html), include_comments=False, include_tables=True, favor_recall=True, deduplicate=False
     ) or ""
     meta = trafilatura.extract_metadata(html)
     title = published = url = site = None
@@ -268,6 +268,68 @@ def html_to_text(html: str) -> Decoded:
         title, published, url, site = meta.title, meta.date, meta.url, meta.sitename
     return Decoded(text=text, encoding="", format="html", title=_headline(html, title), published=published, url=url,
                    site=_site(html) or site)
+
+
+TABLE_CELL_MAX = 40  # longer cells make a layout table (a page laid out in a grid), not data
+UNIT_IN_HEADER = re.compile(r"\s*[(（]([^()（）]{1,4})[)）]\s*$")  # 处理人数（人）
+BARE_NUMBER = re.compile(r"\d[\d ,]*(?:\.\d+)?")
+ROW_NUMBER_HEADERS = ("序号", "编号", "序", "排名", "排序")  # a column that numbers the rows: no figure
+
+
+def tables_as_sentences(html: str) -> str:
+    """The page with each data table written out as sentences, one row a paragraph.
+
+    Page text puts every cell on a line of its own, which parts a figure from its row's region and
+    its column's heading (静海区 / 23 / 31 under 地区 / 查处问题（起） / 处理人数（人）). Each row
+    becomes `静海区，查处问题23起，处理人数31人。`: the row's first cell, then each heading with
+    its cell (a unit in the heading's brackets goes after a bare number). Tables nested in others,
+    with merged cells, of unequal rows or with long cells (layout grids) are left as they are."""
+    if "<table" not in html and "<TABLE" not in html:
+        return html
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, lxml_html.etree.ParserError):
+        return html
+    changed = False
+    for table in list(tree.iter("table")):
+        if any(t is not table for t in table.iter("table")):
+            continue  # holds another table: a layout grid
+        rows = [[c for c in tr if c.tag in ("td", "th")] for tr in table.iter("tr")]
+        if len(rows) < 2 or any(c.get("colspan", "1") != "1" or c.get("rowspan", "1") != "1" for r in rows for c in r):
+            continue
+        cells = [[" ".join(c.text_content().split()) for c in r] for r in rows]
+        if len({len(r) for r in cells}) != 1 or len(cells[0]) < 2 \
+                or any(len(c) > TABLE_CELL_MAX for r in cells for c in r):
+            continue
+        has_digits = [any(ch.isdigit() for c in r for ch in c) for r in cells]
+        header = cells[0] if all(c.tag == "th" for c in rows[0]) \
+            or (not has_digits[0] and any(has_digits[1:])) else None
+        body = cells[1:] if header else cells
+        if header:
+            keep = [i for i, head in enumerate(header) if head not in ROW_NUMBER_HEADERS]
+            header, body = [header[i] for i in keep], [[r[i] for i in keep] for r in body]
+        block = lxml_html.Element("div")
+        for row in body:
+            if not header:
+                parts = [c for c in row if c]
+            else:
+                parts = [row[0]] if row[0] else []
+                for head, cell in zip(header[1:], row[1:]):
+                    unit = UNIT_IN_HEADER.search(head)
+                    name = head[:unit.start()] if unit else head
+                    if unit and BARE_NUMBER.fullmatch(cell):
+                        cell += unit.group(1)
+                    if cell:
+                        parts.append(name + cell)
+            if parts:
+                p = lxml_html.Element("p")
+                p.text = "，".join(parts) + "。"
+                block.append(p)
+        table.getparent().replace(table, block)
+        changed = True
+    return lxml_html.tostring(tree, encoding="unicode") if changed else html
 
 
 def _site(html: str) -> str | None:

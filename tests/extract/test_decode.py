@@ -42,3 +42,46 @@ def test_figures_of_repaired_seeds_match_the_gold():
 def test_a_real_text_is_not_repaired(seed):
     text = seed.read_text(encoding="utf-8")
     assert repair_mojibake(text) == (text, None)
+
+
+# A page with a table of districts: each row's figures belong to the row's district and are named
+# by their column's heading, as if the row were written out.
+TABLE_PAGE = """<html><head><title>各区查处情况_天津市纪委监委</title></head><body>
+<div class="nav">首页 | 工作动态 | 联系我们</div>
+<h1>天津市纪委监委通报1至6月各区查处违反中央八项规定精神问题情况</h1>
+<div class="content">
+<p>1至6月，全市共查处违反中央八项规定精神问题356起，处理482人。各区情况如下：</p>
+<table>
+<tr><td>序号</td><td>地区</td><td>查处问题（起）</td><td>处理人数（人）</td></tr>
+<tr><td>1</td><td>静海区</td><td>23</td><td>31</td></tr>
+<tr><td>2</td><td>河北区</td><td>18</td><td>25</td></tr>
+<tr><td>3</td><td>武清区</td><td>27</td><td>36</td></tr>
+</table>
+<p>市纪委监委将持续加大查处力度。</p>
+</div></body></html>"""
+
+# A page laid out in a grid of tables: the grid is no data and is left to the page reader.
+GRID_PAGE = """<html><head><title>工作动态</title></head><body>
+<table width="100%"><tr><td><div>首页 工作动态</div></td></tr>
+<tr><td><table><tr><td><h1>静海区纪委监委聚焦群众身边问题</h1>
+<p>今年以来，静海区纪委监委共查处群众身边腐败和作风问题56起，处理78人。</p>
+<p>区纪委监委将持续深化整治，推动全面从严治党向基层延伸。</p></td></tr></table></td></tr></table>
+</body></html>"""
+
+
+def test_a_table_row_is_read_as_a_sentence_about_its_region():
+    page = decode_file(TABLE_PAGE.encode("utf-8"), ".html")
+    assert "静海区，查处问题23起，处理人数31人。" in page.text
+    figures = {(f["value"], f["unit"]): (f["metric"], f["region_id"]) for f in extract_text("t", page.text, page.title)}
+    assert figures[(23, "起")] == ("cases_investigated", "jinghai")
+    assert figures[(31, "人")] == ("people_held_accountable", "jinghai")
+    assert figures[(25, "人")] == ("people_held_accountable", "tianjin-hebei")
+    assert figures[(27, "起")] == ("cases_investigated", "wuqing")
+    assert figures[(356, "起")] == ("cases_investigated", "tianjin")
+    assert not any(v in (1, 2, 3) for v, _ in figures)  # the row numbers
+
+
+def test_a_page_laid_out_in_tables_keeps_its_text():
+    page = decode_file(GRID_PAGE.encode("utf-8"), ".html")
+    figures = {(f["value"], f["unit"]): f["metric"] for f in extract_text("g", page.text, page.title)}
+    assert figures == {(56, "起"): "cases_investigated", (78, "人"): "people_held_accountable"}
