@@ -258,78 +258,89 @@ TITLE_SEPARATOR = r"\s*(?:——|--|_|\|)\s*"  # headline——section——site
 def html_to_text(html: str) -> Decoded:
     """Main text of a page through trafilatura; title, date and URL from its metadata."""
     import trafilatura
+    from lxml import html as lxml_html
 
-    text = trafilatura.extract(
-        tables_as_sentences(html), include_comments=False, include_tables=True, favor_recall=True, deduplicate=False
-    ) or ""
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, lxml_html.etree.ParserError):
+        tree = None
     meta = trafilatura.extract_metadata(html)
     title = published = url = site = None
     if meta is not None:
         title, published, url, site = meta.title, meta.date, meta.url, meta.sitename
-    return Decoded(text=text, encoding="", format="html", title=_headline(html, title), published=published, url=url,
+    headline = _headline(tree, title)  # before the tables are written out
+    if tree is not None and TABLE_TAG.search(html) and tables_as_sentences(tree):
+        html_for_text = lxml_html.tostring(tree, encoding="unicode")
+    else:
+        html_for_text = html
+    text = trafilatura.extract(
+        html_for_text, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False
+    ) or ""
+    return Decoded(text=text, encoding="", format="html", title=headline, published=published, url=url,
                    site=_site(html) or site)
 
 
+TABLE_TAG = re.compile(r"<table\b", re.I)
 TABLE_CELL_MAX = 40  # longer cells make a layout table (a page laid out in a grid), not data
 UNIT_IN_HEADER = re.compile(r"\s*[(（]([^()（）]{1,4})[)）]\s*$")  # 处理人数（人）
 BARE_NUMBER = re.compile(r"\d[\d ,]*(?:\.\d+)?")
 ROW_NUMBER_HEADERS = ("序号", "编号", "序", "排名", "排序")  # a column that numbers the rows: no figure
 
 
-def tables_as_sentences(html: str) -> str:
-    """The page with each data table written out as sentences, one row a paragraph.
+def tables_as_sentences(tree) -> bool:
+    """Writes each data table of a parsed page out as sentences, one row a paragraph; True when
+    it wrote any.
 
     Page text puts every cell on a line of its own, which parts a figure from its row's region and
     its column's heading (静海区 / 23 / 31 under 地区 / 查处问题（起） / 处理人数（人）). Each row
-    becomes `静海区，查处问题23起，处理人数31人。`: the row's first cell, then each heading with
-    its cell (a unit in the heading's brackets goes after a bare number). Tables nested in others,
+    becomes `静海区，查处问题23起，处理人数31人。` (see `_row_sentences`). Tables nested in others,
     with merged cells, of unequal rows or with long cells (layout grids) are left as they are."""
-    if "<table" not in html and "<TABLE" not in html:
-        return html
     from lxml import html as lxml_html
 
-    try:
-        tree = lxml_html.fromstring(html)
-    except (ValueError, lxml_html.etree.ParserError):
-        return html
     changed = False
     for table in list(tree.iter("table")):
-        if any(t is not table for t in table.iter("table")):
-            continue  # holds another table: a layout grid
-        rows = [[c for c in tr if c.tag in ("td", "th")] for tr in table.iter("tr")]
-        if len(rows) < 2 or any(c.get("colspan", "1") != "1" or c.get("rowspan", "1") != "1" for r in rows for c in r):
+        sentences = _row_sentences(table)
+        if sentences is None:
             continue
-        cells = [[" ".join(c.text_content().split()) for c in r] for r in rows]
-        if len({len(r) for r in cells}) != 1 or len(cells[0]) < 2 \
-                or any(len(c) > TABLE_CELL_MAX for r in cells for c in r):
-            continue
-        has_digits = [any(ch.isdigit() for c in r for ch in c) for r in cells]
-        header = cells[0] if all(c.tag == "th" for c in rows[0]) \
-            or (not has_digits[0] and any(has_digits[1:])) else None
-        body = cells[1:] if header else cells
-        if header:
-            keep = [i for i, head in enumerate(header) if head not in ROW_NUMBER_HEADERS]
-            header, body = [header[i] for i in keep], [[r[i] for i in keep] for r in body]
         block = lxml_html.Element("div")
-        for row in body:
-            if not header:
-                parts = [c for c in row if c]
-            else:
-                parts = [row[0]] if row[0] else []
-                for head, cell in zip(header[1:], row[1:]):
-                    unit = UNIT_IN_HEADER.search(head)
-                    name = head[:unit.start()] if unit else head
-                    if unit and BARE_NUMBER.fullmatch(cell):
-                        cell += unit.group(1)
-                    if cell:
-                        parts.append(name + cell)
-            if parts:
-                p = lxml_html.Element("p")
-                p.text = "，".join(parts) + "。"
-                block.append(p)
+        for sentence in sentences:
+            p = lxml_html.Element("p")
+            p.text = sentence
+            block.append(p)
         table.getparent().replace(table, block)
         changed = True
-    return lxml_html.tostring(tree, encoding="unicode") if changed else html
+    return changed
+
+
+def _row_sentences(table) -> list[str] | None:
+    """The rows of a data table as sentences: the row's first cell, then each column's heading
+    with its cell (a unit in the heading's brackets goes after a bare number); None for a table
+    that lays a page out."""
+    if any(t is not table for t in table.iter("table")):
+        return None  # holds another table: a layout grid
+    rows = [[c for c in tr if c.tag in ("td", "th")] for tr in table.iter("tr")]
+    if len(rows) < 2 or any(c.get("colspan", "1") != "1" or c.get("rowspan", "1") != "1" for r in rows for c in r):
+        return None
+    cells = [[" ".join(c.text_content().split()) for c in r] for r in rows]
+    if len({len(r) for r in cells}) != 1 or len(cells[0]) < 2 or any(len(c) > TABLE_CELL_MAX for r in cells for c in r):
+        return None
+    has_digits = [any(ch.isdigit() for c in r for ch in c) for r in cells]
+    if not (all(c.tag == "th" for c in rows[0]) or (not has_digits[0] and any(has_digits[1:]))):
+        return ["，".join(c for c in row if c) + "。" for row in cells if any(row)]
+    keep = [i for i, head in enumerate(cells[0]) if head not in ROW_NUMBER_HEADERS]
+    header = [cells[0][i] for i in keep]
+    sentences = []
+    for row in ([r[i] for i in keep] for r in cells[1:]):
+        parts = [row[0]] if row and row[0] else []
+        for head, cell in zip(header[1:], row[1:]):
+            unit = UNIT_IN_HEADER.search(head)
+            if unit and BARE_NUMBER.fullmatch(cell):
+                cell += unit.group(1)
+            if cell:
+                parts.append((head[:unit.start()] if unit else head) + cell)
+        if parts:
+            sentences.append("，".join(parts) + "。")
+    return sentences
 
 
 def _site(html: str) -> str | None:
@@ -339,21 +350,16 @@ def _site(html: str) -> str | None:
     return parts[-1] if len(parts) > 1 and 0 < len(parts[-1]) <= 40 else None
 
 
-def _headline(html: str, meta_title: str | None) -> str | None:
+def _headline(tree, meta_title: str | None) -> str | None:
     """The article's headline: <title> often carries only "栏目——网站名", so the page's first
-    h1/h2 heading is preferred when it is the longer of the two."""
-    from lxml import html as lxml_html
-
+    h1/h2 heading (of the parsed page, None when it could not be parsed) is preferred when it is
+    the longer of the two."""
     candidates = []
     if meta_title:
         candidates.append(re.split(TITLE_SEPARATOR, meta_title.strip())[0].strip())
-    try:
-        tree = lxml_html.fromstring(html)
-        for tag in ("h1", "h2"):
-            heads = [" ".join(h.text_content().split()) for h in tree.iter(tag)]
-            candidates.extend(h for h in heads[:1] if h)
-    except (ValueError, lxml_html.etree.ParserError):
-        pass
+    for tag in ("h1", "h2") if tree is not None else ():
+        heads = [" ".join(h.text_content().split()) for h in tree.iter(tag)]
+        candidates.extend(h for h in heads[:1] if h)
     candidates = [c for c in candidates if 0 < len(c) <= 80]
     return max(candidates, key=len) if candidates else meta_title
 
