@@ -38,7 +38,9 @@ PERSON_KINDS = ("干部", "党员", "人员", "领导", "职工", "负责人", "
 # 处分62人，其中处级干部3人: the words between a figure and a breakdown of it, which names a
 # kind of what was counted (干部, 第一种形态, 检举控告类) or nothing; 其中移送司法机关5人 is another measure.
 # What the total counted may follow it in its clause (处分13名干部，其中1名厅级干部).
-KIND = "|".join((*PERSON_KINDS, "形态", "类", "级"))
+# Places break a total down too (查处问题1023起，其中兰州市218起，天水市97起).
+PLACE_KINDS = ("省", "市", "州", "盟", "县", "旗", "区")
+KIND = "|".join((*PERSON_KINDS, *PLACE_KINDS, "形态", "类", "级"))
 BREAKDOWN = re.compile(r"[^\d，,。；;！？!?\n:：]{0,10}[，,(]\s*其中\s*[，,]?(?:[^，,。；;！？!?\n]*(?:" + KIND + "))?")
 # the words of an item of that breakdown: a kind (处级干部, 第一种形态, 农村、企业等其他人员) and
 # nothing more, or followed by the noun of what is counted (其中乡科级干部案件21件)

@@ -119,6 +119,10 @@ CASES = [
     ("处分党员干部85人，其中乡科级干部12人，一般干部31人", 31, "people_disciplined"),
     ("运用“四种形态”处理450人次，其中第一种形态320人次，占71.1%；第二种形态96人次", 96, "people_held_accountable"),
     ("处理63人，其中党纪政务处分38人，涉及村干部20人", 20, "other"),
+    # places break a total down too
+    ("甘肃省共查处违反中央八项规定精神问题1023起，其中兰州市218起，天水市97起", 218, "cases_investigated"),
+    ("甘肃省共查处违反中央八项规定精神问题1023起，其中兰州市218起，天水市97起", 97, "cases_investigated"),
+    ("全省查处问题1023起，其中省直单位51起", 51, "other"),
     # an item of the same kind as the one before it, alone in its clause, continues the list
     ("处分省部级干部49人，厅局级干部3,191人，县处级干部2.5万人，乡科级干部8.4万人", 84000, "people_disciplined"),
     ("处分党员干部12人，村干部5人参加了培训", 5, "other"),
@@ -147,6 +151,10 @@ CASES = [
     ("全县共查处问题87起，其中科级干部3人", 3, "other"),
     ("该区发现问题43个，整改完成41个", 41, "problems_rectified"),
     ("目前仍有3个问题未整改完成", 3, "other"),
+    # a number before 受处分人员 counts people described as once disciplined, not a discipline
+    ("对327名受处分处理人员开展回访教育", 327, "other"),
+    ("全年回访受处分人员215人", 215, "other"),
+    ("今年共有45人受到党纪处分", 45, "people_disciplined"),
     # others: counted things that are none of the core metrics
     ("全市各试点单位共建立健全相关制度机制469个", 469, "other"),
     ("确定党风廉政建设、从源头上预防和治理腐败、解决和纠正损害群众利益的突出问题等四个方面24项责任分工", 24, "other"),
