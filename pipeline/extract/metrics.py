@@ -56,7 +56,8 @@ VIEWED_FROM = re.compile(r"\s*从(?P<topic>[^\d，,。；;！？!?\n]{1,12}?)来
 # 单价超过500元, 人均补贴200元, 每平方米30元以下: a price or a rate, not money involved
 PER_UNIT_BEFORE = re.compile(r"(?:单价|单笔|单次|人均|每人|每户|每亩|每平方米)[^\d，,。；;！？!?\n]{0,4}$")
 # 对超过100万元的大额资金支出, 对400万元以下的工程项目: a bound that picks out what the clause looks
-# at (a threshold), not an amount; 挽回经济损失超过3000万元 and 18.3万余元的金币 are amounts
+# at (a threshold), and so does 在 before it (金额在10万元以上的案件); 挽回经济损失超过3000万元
+# and 18.3万余元的金币 are amounts
 BOUND_WORDS = ("超过", "超", "逾", "不足", "不到", "不超过", "不低于", "不少于", "少于", "低于", "高于", "以上", "以下", "以内")
 PICKS_OUT = re.compile(r"对|凡")
 # 力争实现信访举报总量下降10%以上, 预计全年归还欠款不低于300万元: a target or a forecast, no result
@@ -326,6 +327,12 @@ def _nearest(text: str, candidates: Sequence[Metric], from_end: bool, bounds: _B
                     ends.add(e)
     # 诫勉谈话处理9人, 党纪政务处分处理12人: a generic word right after another trigger adds nothing to it
     hits.extend(hit for s, hit in generic_hits if s not in ends)
+    # 处置反映党员干部问题线索1356件: a figure right after a word that names none of the metrics
+    # counts that word's thing; only a trigger ending with that word names it (接收…问题线索)
+    if from_end:
+        tail = len(text.rstrip())
+        if any(text.endswith(w, 0, tail) for w in _blockers()):
+            hits = [hit for hit in hits if hit[2][-1][1] == tail]
     # The first hit in that order whose words are aligned wins. Hits are checked in that order
     # so that jieba segments the fragment only when a trigger ahead of the winner stands inside
     # it (a trigger at either end of the fragment is aligned anyway).
@@ -400,7 +407,9 @@ def _threshold_or_rate(text: str, q: Quantity, clause_start: int) -> bool:
     if q.qualifier not in ("more_than", "less_than") or not text.startswith("的", q.match_end):
         return False
     bound = text[q.match_start:q.start] in BOUND_WORDS or text[q.end:q.match_end].endswith(BOUND_WORDS)
-    return bound and PICKS_OUT.search(text, clause_start, q.match_start) is not None
+    # 金额在10万元以上的案件: 在 before the bound names the range a class of things lies in
+    return bound and (PICKS_OUT.search(text, clause_start, q.match_start) is not None
+                      or text.endswith("在", clause_start, q.match_start))
 
 
 def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: tuple[Quantity, str] | None,
@@ -425,8 +434,12 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             if _nearest(sentence_left, [petition], True):
                 return "petition_change_pct"
             # 受理信访举报156件，同比下降12.4%; 信访举报量连续三年下降，2023年下降12%: a clause that
-            # names nothing but the change is about what the sentence named last
-            if CHANGE_ENDS.search(sentence_left):
+            # names nothing but the change is about what the sentence named last, unless the figure
+            # before it counts a thing that names none (处置问题线索1356件，同比上升9.8%)
+            after_other = before is not None and sentence_start is not None \
+                and sentence_start <= before[0].match_start < clause_start \
+                and any(text.endswith(w, sentence_start, before[0].match_start) for w in _blockers())
+            if CHANGE_ENDS.search(sentence_left) and not after_other:
                 found = _named_before(text, sentence_start, clause_start, sentence_left)
                 if found and found.id in ("petition_change_pct", "reports_received"):
                     return "petition_change_pct"

@@ -186,6 +186,8 @@ CASES = [
     ("已偿还债务500余万元，预计全年归还欠款不低于300万元", 5000000, "amount_yuan"),
     # a threshold that picks out what is looked at, a price or a rate: no money involved
     ("对超过100万元的大额资金支出实行集体决策", 1000000, "other"),
+    ("其中，违纪金额在10万元以上的案件5件", 100000, "other"),
+    ("挽回经济损失在1000万元以上", 10000000, "amount_yuan"),
     ("对单价超过500元的盒装月饼进行重点检查", 500, "other"),
     ("人均补贴200元", 200, "other"),
     ("挽回经济损失超过3000万元", 30000000, "amount_yuan"),
@@ -195,6 +197,10 @@ CASES = [
     ("通过数据对比，从中发现“四风”问题线索24件", 24, "other"),
     ("对全县17个乡镇开展交叉巡察，共发现问题213个、移交问题线索19件", 19, "other"),
     ("全省纪检监察机关共办理申诉案件128件", 128, "other"),  # appeals, not cases investigated
+    # problem clues handled, and their change, are no reports received (接收…问题线索 are)
+    ("处置反映党员干部问题线索1,356件，同比上升9.8%", 1356, "other"),
+    ("处置反映党员干部问题线索1,356件，同比上升9.8%", 9.8, "other"),
+    ("共接收反映党员干部问题线索1,356件", 1356, "reports_received"),
     # the words after 、 belong to the next figure, not to the one before it
     ("共发现问题98个、整改问题87个", 98, "other"),
     ("日前，中央纪委国家监委对6起形式主义、官僚主义典型问题进行公开通报", 6, "cases_publicized"),
