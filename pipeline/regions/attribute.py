@@ -67,6 +67,8 @@ SUB_LEFT = set("在对于到是为取入和与及将把由从至赴即")
 # 在佛堂镇 at a clause's start is 佛堂镇; 辣椒小镇, 特色小镇 are projects, not towns
 SUB_NOT_FIRST = set("该全各本每我此其这那某几多一二两三四五六七八九十个相有所诸在对赴把")
 SUB_NOT_LAST = set("乡城村县区市省镇街小")
+# ... but many towns end in 市 (周市镇, 新市镇, 马市镇), unless it is a word of its own (城市, 超市)
+MARKET_WORDS = {"城市", "都市", "超市", "门市", "上市", "股市", "闹市", "集市", "街市", "夜市", "本市", "全市", "各市"}
 
 
 @dataclass(slots=True)
@@ -238,7 +240,9 @@ def find_sub_county(text: str, mentions: list[Mention], not_names: set[str] = fr
             if i < 0:
                 continue
             name = text[i:j]
-            if (not HAN_WORD.fullmatch(name) or name[0] in SUB_NOT_FIRST or name[-1] in SUB_NOT_LAST
+            market_town = suffix == "镇" and name[-1] == "市" and name[-2:] not in MARKET_WORDS
+            if (not HAN_WORD.fullmatch(name) or name[0] in SUB_NOT_FIRST
+                    or (name[-1] in SUB_NOT_LAST and not market_town)
                     or name in not_names or name[-2:] in not_names):
                 continue
             left_ok = i == 0 or i in ends or not _is_han(text[i - 1]) or text[i - 1] in SUB_LEFT

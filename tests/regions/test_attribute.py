@@ -149,6 +149,10 @@ def test_places_visited_and_quotations(text, anchor, slug):
     # 在 opening a clause is not part of the town's name; a 小镇 is a project, not a town
     ("浙江省义乌市纪委监委工作总结\n在佛堂镇，镇纪委督促整改问题32个。", "32个", ("浙江省", "金华市", "义乌市", "佛堂镇")),
     ("河北省邯郸市肥乡区纪委监委\n对辣椒小镇建设等3个重点项目开展专项监督。", "3个", ("河北省", "邯郸市", "肥乡区")),
+    # a town whose name ends in 市; 城市 before 镇 is no town
+    ("昆山市纪委监委工作总结\n其中，千灯镇查处问题7起，周市镇查处问题5起。", "5起",
+     ("江苏省", "苏州市", "昆山市", "周市镇")),
+    ("静海区纪委监委\n城市镇域建设中查处问题2起。", "2起", ("天津市", "静海区")),
     # a subdistrict named after a city lies in the district the report is about, not in that city
     ("广州市越秀区纪委监委\n北京街纪工委对涉及1800万元资金的12个项目开展监督。", "12个",
      ("广东省", "广州市", "越秀区", "北京街道")),
