@@ -283,6 +283,8 @@ def html_to_text(html: str) -> Decoded:
 TABLE_TAG = re.compile(r"<table\b", re.I)
 TABLE_CELL_MAX = 40  # longer cells make a layout table (a page laid out in a grid), not data
 UNIT_IN_HEADER = re.compile(r"\s*[(（]([^()（）]{1,4})[)）]\s*$")  # 处理人数（人）
+# 处分人数, 问题件数: a heading that counts in a measure word names the unit of its cells
+COUNT_IN_HEADER = re.compile(r"(人次|人|件|起|个|份|条|封|户|家|项)数$")
 BARE_NUMBER = re.compile(r"\d[\d ,]*(?:\.\d+)?")
 ROW_NUMBER_HEADERS = ("序号", "编号", "序", "排名", "排序")  # a column that numbers the rows: no figure
 
@@ -314,8 +316,8 @@ def tables_as_sentences(tree) -> bool:
 
 def _row_sentences(table) -> list[str] | None:
     """The rows of a data table as sentences: the row's first cell, then each column's heading
-    with its cell (a unit in the heading's brackets goes after a bare number); None for a table
-    that lays a page out."""
+    with its cell (a unit in the heading's brackets, or the measure word it counts in, 处分人数,
+    goes after a bare number); None for a table that lays a page out."""
     if any(t is not table for t in table.iter("table")):
         return None  # holds another table: a layout grid
     rows = [[c for c in tr if c.tag in ("td", "th")] for tr in table.iter("tr")]
@@ -334,10 +336,12 @@ def _row_sentences(table) -> list[str] | None:
         parts = [row[0]] if row and row[0] else []
         for head, cell in zip(header[1:], row[1:]):
             unit = UNIT_IN_HEADER.search(head)
-            if unit and BARE_NUMBER.fullmatch(cell):
-                cell += unit.group(1)
+            label = head[:unit.start()] if unit else head
+            counted = unit or COUNT_IN_HEADER.search(label)
+            if counted and BARE_NUMBER.fullmatch(cell):
+                cell += counted.group(1)
             if cell:
-                parts.append((head[:unit.start()] if unit else head) + cell)
+                parts.append(label + cell)
         if parts:
             sentences.append("，".join(parts) + "。")
     return sentences

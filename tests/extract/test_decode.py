@@ -81,6 +81,14 @@ def test_a_table_row_is_read_as_a_sentence_about_its_region():
     assert not any(v in (1, 2, 3) for v, _ in figures)  # the row numbers
 
 
+def test_a_heading_that_counts_in_a_measure_word_gives_its_cells_that_unit():
+    page = decode_file(TABLE_PAGE.replace("处理人数（人）", "处理人数").replace("查处问题（起）", "立案数").encode("utf-8"), ".html")
+    assert "静海区，立案数23，处理人数31人。" in page.text
+    figures = {(f["value"], f["unit"]): (f["metric"], f["region_id"]) for f in extract_text("t", page.text, page.title)}
+    assert figures[(31, "人")] == ("people_held_accountable", "jinghai")
+    assert not any(v == 23 for v, _ in figures)  # 立案数 names no measure word: no unit, no figure
+
+
 def test_a_page_laid_out_in_tables_keeps_its_text():
     page = decode_file(GRID_PAGE.encode("utf-8"), ".html")
     figures = {(f["value"], f["unit"]): f["metric"] for f in extract_text("g", page.text, page.title)}
