@@ -463,6 +463,8 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
         prev = m
 
     starts = [m.start for m in mentions]
+    if "等" in text:
+        _share_listed_places(text, mentions, starts, doc, g)
     sentence_breaks = [x.start() for x in SENTENCE_BREAKS.finditer(text)]
     respective = _respective_regions(text, positions, mentions, starts, sentence_breaks) if "分别" in text else {}
     local_doc = doc is not NATIONAL
@@ -520,6 +522,26 @@ def _listed_regions(text: str, at: int, mentions: list[Mention], starts: list[in
     if any(m.kind != "region" or m.effective is None or m.effective is UNKNOWN for m in items):
         return []
     return [m.effective for m in reversed(items)]
+
+
+# 通报了静海区、武清区等地的7起典型问题: places listed before 等地 share the figures that follow
+AND_OTHER_PLACES = re.compile(r"等(?:地|省|市|县|区|州|乡镇|镇|街道|[\d一二两三四五六七八九十]+个)")
+
+
+def _share_listed_places(text: str, mentions: list[Mention], starts: list[int], doc: Region, g) -> None:
+    """A list of places followed by 等地 (等省份, 等3个县) names none of them alone: its last item
+    stands for the division that holds them all (天津市 for 静海区、武清区), or for the whole
+    country in a national report and for no region in another one."""
+    for hit in AND_OTHER_PLACES.finditer(text):
+        regions = _listed_regions(text, hit.start(), mentions, starts)
+        if len(regions) < 2:
+            continue
+        i = bisect_left(starts, hit.start()) - 1
+        while mentions[i].end > hit.start():
+            i -= 1
+        paths = [r.path for r in regions]
+        shared = next((r for r in g.ancestors(regions[0]) if all(p[:len(r.path)] == r.path for p in paths)), None)
+        mentions[i].effective = shared or (NATIONAL if doc is NATIONAL else UNKNOWN)
 
 
 def _respective_regions(text: str, positions: list[int], mentions: list[Mention], starts: list[int],

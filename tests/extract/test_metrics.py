@@ -155,6 +155,12 @@ CASES = [
     ("对327名受处分处理人员开展回访教育", 327, "other"),
     ("全年回访受处分人员215人", 215, "other"),
     ("今年共有45人受到党纪处分", 45, "people_disciplined"),
+    # the units that acted, before a figure of the action's own
+    ("全县12个乡镇立案45件", 12, "other"),
+    ("全县12个乡镇立案45件", 45, "cases_filed"),
+    ("该县3个乡镇查处问题45起", 3, "other"),
+    ("12个单位整改问题45个", 12, "other"),
+    ("目前全市33个社区公示了180余名社区干部", 33, "disclosure_count"),
     # others: counted things that are none of the core metrics
     ("全市各试点单位共建立健全相关制度机制469个", 469, "other"),
     ("确定党风廉政建设、从源头上预防和治理腐败、解决和纠正损害群众利益的突出问题等四个方面24项责任分工", 24, "other"),

@@ -295,6 +295,20 @@ def test_regions_listed_before_respectively(text, expected):
     assert {f["value"]: f["region_id"] for f in extract_text("case", text)} == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("天津市纪委监委通报。\n市纪委监委通报了静海区、武清区等地的7起典型问题。", {7: "tianjin"}),
+    ("湖南省纪委监委通报。\n长沙市、株洲市等地查处问题15起。", {15: "hunan"}),
+    # places of several provinces: the whole country in a national report
+    ("中央纪委国家监委通报。\n江苏、浙江等地通报了8起典型问题。", {8: "national"}),
+    # one place and 等地 names that place's figures as before
+    ("天津市纪委监委通报。\n静海区等地查处问题3起。", {3: "jinghai"}),
+])
+def test_places_listed_before_and_others_share_their_figures(text, expected):
+    from pipeline.extract import extract_text
+
+    assert {f["value"]: f["region_id"] for f in extract_text("case", text)} == expected
+
+
 def test_a_title_in_traditional_characters_decides_like_one_in_simplified():
     from pipeline.extract import extract_text
 
