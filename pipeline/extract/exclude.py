@@ -11,6 +11,9 @@ from pipeline.extract.decode import CJK
 from pipeline.extract.numbers import CN_NUMERAL_STRICT, CN_NUMERAL_UNITS, NUMERAL_CHARS, UNIT_RE, Quantity
 
 CN_NUMERAL_CHARS = set(NUMERAL_CHARS + "万")
+# 廿三 (23), 贰拾叁 (23 in the capital numerals of money): numerals the grammar does not read; a
+# Chinese numeral right after one of them is the tail of a number it cannot read whole
+OTHER_NUMERALS = set("廿卅卌壹贰叁肆伍陆柒捌玖拾佰仟")
 VAGUE_BEFORE = set("数几上成")  # 数十人, 几十件, 上百起, 成千
 # 6个月, 3个工作日: durations, not counts
 DURATION_AFTER = re.compile(r"^(月|工作日|小时|星期|季度|年度|学时|课时)")
@@ -123,6 +126,8 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
             return "一 as an article (作为一名, 一起)"
         if text[q.match_end: q.match_end + 1] in CN_NUMERAL_CHARS:
             return "slogan (一人一档)"
+        if text[q.start - 1: q.start] in OTHER_NUMERALS:
+            return "the end of a number in numerals not read (廿三起, 贰拾三起)"
         if text[q.start - 1: q.start] in CN_NUMERAL_CHARS or text[q.start - 1: q.start] in ("统", "唯", "万", "同", "单"):
             return "part of a word"
         if num[0] in "十百千万" and text[q.start - 1: q.start] in VAGUE_BEFORE:

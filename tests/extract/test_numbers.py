@@ -98,6 +98,9 @@ CASES = [
     ("近百年来", []),
     ("数十名干部，上百起问题", []),
     ("查处问题上百起，处理干部数十人", []),
+    # numerals the grammar does not read: no figure rather than the tail of the number (廿三 is 23)
+    ("查处问题廿三起", []),
+    ("共计查处问题贰拾三起", []),
     ("步行2千米", []),
     # a range is not one figure
     ("每个检查组3至5人", []),
