@@ -129,6 +129,15 @@ def _blockers() -> tuple[str, ...]:
     return tuple(_raw()["not_triggers"])
 
 
+BLOCKER_TAIL = 16  # how far from the end of a fragment `_blocker_ending` looks
+
+
+@lru_cache(maxsize=1)
+def _blocker_ending() -> re.Pattern:
+    """Matches a word of `_blockers` that ends a fragment (before spaces), as group 1."""
+    return re.compile("(" + "|".join(map(re.escape, sorted(_blockers(), key=len, reverse=True))) + r")\s*\Z")
+
+
 @lru_cache(maxsize=1)
 def _opinion_shares() -> re.Pattern:
     """Words of a share of people holding a view (95%的受访群众表示肯定), which is no coverage."""
@@ -329,10 +338,8 @@ def _nearest(text: str, candidates: Sequence[Metric], from_end: bool, bounds: _B
     hits.extend(hit for s, hit in generic_hits if s not in ends)
     # 处置反映党员干部问题线索1356件: a figure right after a word that names none of the metrics
     # counts that word's thing; only a trigger ending with that word names it (接收…问题线索)
-    if from_end:
-        tail = len(text.rstrip())
-        if any(text.endswith(w, 0, tail) for w in _blockers()):
-            hits = [hit for hit in hits if hit[2][-1][1] == tail]
+    if from_end and hits and (ending := _blocker_ending().search(text, max(0, len(text) - BLOCKER_TAIL))):
+        hits = [hit for hit in hits if hit[2][-1][1] == ending.end(1)]
     # The first hit in that order whose words are aligned wins. Hits are checked in that order
     # so that jieba segments the fragment only when a trigger ahead of the winner stands inside
     # it (a trigger at either end of the fragment is aligned anyway).
@@ -438,7 +445,8 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             # before it counts a thing that names none (处置问题线索1356件，同比上升9.8%)
             after_other = before is not None and sentence_start is not None \
                 and sentence_start <= before[0].match_start < clause_start \
-                and any(text.endswith(w, sentence_start, before[0].match_start) for w in _blockers())
+                and _blocker_ending().search(text, max(sentence_start, before[0].match_start - BLOCKER_TAIL),
+                                             before[0].match_start) is not None
             if CHANGE_ENDS.search(sentence_left) and not after_other:
                 found = _named_before(text, sentence_start, clause_start, sentence_left)
                 if found and found.id in ("petition_change_pct", "reports_received"):
