@@ -317,7 +317,8 @@ def tables_as_sentences(tree) -> bool:
 def _row_sentences(table) -> list[str] | None:
     """The rows of a data table as sentences: the row's first cell, then each column's heading
     with its cell (a unit in the heading's brackets, or the measure word it counts in, 处分人数,
-    goes after a bare number); None for a table that lays a page out."""
+    goes after a bare number); when the units stand in the first column instead, the row's label,
+    a colon, then each column's heading with its cell. None for a table that lays a page out."""
     if any(t is not table for t in table.iter("table")):
         return None  # holds another table: a layout grid
     rows = [[c for c in tr if c.tag in ("td", "th")] for tr in table.iter("tr")]
@@ -331,20 +332,40 @@ def _row_sentences(table) -> list[str] | None:
         return ["，".join(c for c in row if c) + "。" for row in cells if any(row)]
     keep = [i for i, head in enumerate(cells[0]) if head not in ROW_NUMBER_HEADERS]
     header = [cells[0][i] for i in keep]
+    body = [[r[i] for i in keep] for r in cells[1:]]
     sentences = []
-    for row in ([r[i] for i in keep] for r in cells[1:]):
+    if not any(_unit_of(head)[1] for head in header[1:]) and all(row and _unit_of(row[0])[1] for row in body):
+        # the units stand in the first column: each row is a measure, each column a place
+        # (查处问题（起） | 23 | 27 under 项目 | 静海区 | 武清区 -> 查处问题：静海区23起，武清区27起。)
+        for row in body:
+            label, unit = _unit_of(row[0])
+            parts = [head + _with_unit(cell, unit) for head, cell in zip(header[1:], row[1:]) if cell]
+            if parts:
+                sentences.append(label + "：" + "，".join(parts) + "。")
+        return sentences
+    for row in body:
         parts = [row[0]] if row and row[0] else []
         for head, cell in zip(header[1:], row[1:]):
-            unit = UNIT_IN_HEADER.search(head)
-            label = head[:unit.start()] if unit else head
-            counted = unit or COUNT_IN_HEADER.search(label)
-            if counted and BARE_NUMBER.fullmatch(cell):
-                cell += counted.group(1)
+            label, unit = _unit_of(head)
             if cell:
-                parts.append(label + cell)
+                parts.append(label + _with_unit(cell, unit))
         if parts:
             sentences.append("，".join(parts) + "。")
     return sentences
+
+
+def _unit_of(heading: str) -> tuple[str, str | None]:
+    """A heading without its bracketed unit, and the unit its cells count in: 处理人数（人） ->
+    (处理人数, 人), 处分人数 -> (处分人数, 人), 立案数 -> (立案数, None)."""
+    bracket = UNIT_IN_HEADER.search(heading)
+    if bracket:
+        return heading[:bracket.start()], bracket.group(1)
+    counted = COUNT_IN_HEADER.search(heading)
+    return heading, counted.group(1) if counted else None
+
+
+def _with_unit(cell: str, unit: str | None) -> str:
+    return cell + unit if unit and BARE_NUMBER.fullmatch(cell) else cell
 
 
 def _site(html: str) -> str | None:

@@ -53,6 +53,9 @@ FIRST_ITEM = re.compile(r"[，,(]\s*其中\s*[，,]?" + _ITEM)  # the same, righ
 KIND_WORD = re.compile(f"(?:{KIND})$")
 # 从立案人员看，省管干部17人，县处级干部186人: a sentence that opens by naming what it breaks down
 VIEWED_FROM = re.compile(r"\s*从(?P<topic>[^\d，,。；;！？!?\n]{1,12}?)来?看\s*[，,:：]")
+# 查处问题：静海区23起，武清区27起: a sentence that opens with a label, and an item that is a place
+LABELLED = re.compile(r"\s*(?P<topic>[^\d，,。；;！？!?\n:：]{2,12})[:：]")
+PLACE_ITEM = re.compile(r"\s*[\u4e00-\u9fff]{1,10}?(?:" + "|".join((*PLACE_KINDS, "镇", "乡", "街道")) + r")\s*")
 # 单价超过500元, 人均补贴200元, 每平方米30元以下: a price or a rate, not money involved
 PER_UNIT_BEFORE = re.compile(r"(?:单价|单笔|单次|人均|每人|每户|每亩|每平方米)[^\d，,。；;！？!?\n]{0,4}$")
 # 对超过100万元的大额资金支出, 对400万元以下的工程项目: a bound that picks out what the clause looks
@@ -553,6 +556,14 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     viewed = VIEWED_FROM.match(text, sentence_start) if sentence_start is not None else None
     if viewed and clause_start >= viewed.end() and ITEM.fullmatch(text, clause_start, q.match_start):
         found = _nearest(viewed["topic"], candidates, from_end=True)
+        if found:
+            return found.id
+    # 查处问题：静海区23起，武清区27起: a sentence that opens with a label, then places each with a
+    # figure that ends its clause or its list item (静海区23起、武清区27起)
+    labelled = LABELLED.match(text, sentence_start) if sentence_start is not None else None
+    if labelled and clause_start >= labelled.end() and PLACE_ITEM.fullmatch(text, clause_start, q.match_start) \
+            and text[q.match_end:clause_end].strip()[:1] in ("", "、"):
+        found = _nearest(labelled["topic"], candidates, from_end=True)
         if found:
             return found.id
     # 其中第一种形态298人次，占77.2%；第二种形态64人次: a later item that names a kind and nothing more

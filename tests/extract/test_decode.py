@@ -89,6 +89,20 @@ def test_a_heading_that_counts_in_a_measure_word_gives_its_cells_that_unit():
     assert not any(v == 23 for v, _ in figures)  # 立案数 names no measure word: no unit, no figure
 
 
+def test_a_table_whose_rows_are_measures_and_columns_places():
+    transposed = TABLE_PAGE.split("<table>")[0] + """<table>
+<tr><td>项目</td><td>静海区</td><td>武清区</td></tr>
+<tr><td>查处问题（起）</td><td>23</td><td>27</td></tr>
+<tr><td>处理人数</td><td>31</td><td>36</td></tr>
+</table></div></body></html>"""
+    page = decode_file(transposed.encode("utf-8"), ".html")
+    assert "查处问题：静海区23起，武清区27起。" in page.text
+    figures = {(f["value"], f["unit"]): (f["metric"], f["region_id"]) for f in extract_text("t", page.text, page.title)}
+    assert figures[(23, "起")] == ("cases_investigated", "jinghai")
+    assert figures[(27, "起")] == ("cases_investigated", "wuqing")
+    assert figures[(36, "人")] == ("people_held_accountable", "wuqing")
+
+
 def test_a_page_laid_out_in_tables_keeps_its_text():
     page = decode_file(GRID_PAGE.encode("utf-8"), ".html")
     figures = {(f["value"], f["unit"]): f["metric"] for f in extract_text("g", page.text, page.title)}

@@ -115,6 +115,10 @@ CASES = [
     ("从处分人员看，省部级干部2人、厅局级干部31人，县处级干部286人", 286, "people_disciplined"),
     ("从产量上看，全省粮食产量连续七年超过1.3万亿斤，带动农民5万人", 50000, "other"),
     ("从通报的10起典型案件看，涉及干部12人", 12, "other"),
+    # a sentence that opens with a label, then places each with a figure
+    ("各区查处问题数：静海区23起、武清区27起", 27, "cases_investigated"),
+    ("处理人数：静海区31人，武清区36人", 31, "people_held_accountable"),
+    ("通报：静海区3名干部违规吃喝", 3, "other"),
     # ... and so does each later item that names a kind of the same sort and nothing more
     ("处分党员干部85人，其中乡科级干部12人，一般干部31人", 31, "people_disciplined"),
     ("运用“四种形态”处理450人次，其中第一种形态320人次，占71.1%；第二种形态96人次", 96, "people_held_accountable"),
