@@ -17,7 +17,7 @@ from pathlib import Path
 from pipeline.extract.numbers import CHANGE, CHANGE_WORD, Quantity
 
 DATA = Path(__file__).with_name("data")
-OBJECT_FIRST = re.compile(r"对|把|将")
+OBJECT_FIRST = re.compile(r"对|把|将|给予")  # 给予3名村干部党纪处分: the people, then the action
 AND = "以及|和|及|与"  # the words that join the last item of a list
 COORDINATED = re.compile(rf"(?:{AND}|、)\s*$")  # 对23个党组织和46名党员干部实施问责: a second object
 RESPECTIVELY = re.compile(r"\s*(其中)?(分别|依次)(为|是|达|有)?")

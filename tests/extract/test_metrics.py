@@ -20,6 +20,11 @@ CASES = [
     ("给予党纪政务处分68人", 68, "people_disciplined"),
     ("处分党员干部3人", 3, "people_disciplined"),
     ("对两名校长给予党内警告处分", 2, "people_disciplined"),
+    ("给予涉事的5名党员干部党内严重警告处分", 5, "people_disciplined"),  # 给予 people, then the action
+    # each form of party and government discipline
+    ("其中，开除党籍2人，留党察看1人，撤销党内职务3人，严重警告4人，警告5人", 3, "people_disciplined"),
+    ("其中，开除党籍2人，留党察看1人，撤销党内职务3人，严重警告4人，警告5人", 5, "people_disciplined"),
+    ("给予政务记过处分4人、记大过6人、降级2人", 2, "people_disciplined"),
     ("其中，处分厅局级干部54人、县处级干部285人", 285, "people_disciplined"),
     ("运用第一、二种形态对34人进行追责问责", 34, "people_held_accountable"),
     ("共查处问题13件、处理22人", 22, "people_held_accountable"),
