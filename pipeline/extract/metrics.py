@@ -142,6 +142,17 @@ def _blocker_ending() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _describing() -> dict[str, tuple[str, ...]]:
+    """Trigger -> the nouns it describes when one follows it (反映…问题线索: clues that report
+    something, not reports received)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for pair in _raw()["describing"]:
+        word, noun = pair.split("…", 1)
+        out[word] = out.get(word, ()) + (noun,)
+    return out
+
+
+@lru_cache(maxsize=1)
 def _opinion_shares() -> re.Pattern:
     """Words of a share of people holding a view (95%的受访群众表示肯定), which is no coverage."""
     return re.compile("|".join(map(re.escape, _raw()["opinion_shares"])))
@@ -310,6 +321,7 @@ def _nearest(text: str, candidates: Sequence[Metric], from_end: bool, bounds: _B
         return None
     blocked = [(m.start(), m.end()) for w in _blockers() if w in text for m in re.finditer(re.escape(w), text)]
     generic = _generic()
+    describing = _describing()
     hits = []
     generic_hits = []  # (start, hit) of the generic words, kept only where no other trigger ends
     ends = set()
@@ -322,7 +334,10 @@ def _nearest(text: str, candidates: Sequence[Metric], from_end: bool, bounds: _B
             if not all(part in text for part in parts):
                 continue
             pair = reach is not None  # a pair, or a word that must stand next to the figure
+            describes = describing.get(trig)
             for s, e, words in _occurrences(trig, text):
+                if describes and any(text.find(noun, e, e + MAX_GAP + len(noun)) >= 0 for noun in describes):
+                    continue  # 处置反映党员干部问题线索: 反映 describes the clues, it names nothing
                 dist = len(text) - e if from_end else s
                 if pair and dist > reach:
                     continue
@@ -339,10 +354,6 @@ def _nearest(text: str, candidates: Sequence[Metric], from_end: bool, bounds: _B
                     ends.add(e)
     # 诫勉谈话处理9人, 党纪政务处分处理12人: a generic word right after another trigger adds nothing to it
     hits.extend(hit for s, hit in generic_hits if s not in ends)
-    # 处置反映党员干部问题线索1356件: a figure right after a word that names none of the metrics
-    # counts that word's thing; only a trigger ending with that word names it (接收…问题线索)
-    if from_end and hits and (ending := _blocker_ending().search(text, max(0, len(text) - BLOCKER_TAIL))):
-        hits = [hit for hit in hits if hit[2][-1][1] == ending.end(1)]
     # The first hit in that order whose words are aligned wins. Hits are checked in that order
     # so that jieba segments the fragment only when a trigger ahead of the winner stands inside
     # it (a trigger at either end of the fragment is aligned anyway).
@@ -446,7 +457,7 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             # 受理信访举报156件，同比下降12.4%; 信访举报量连续三年下降，2023年下降12%: a clause that
             # names nothing but the change is about what the sentence named last, unless the figure
             # before it counts a thing that names none (处置问题线索1356件，同比上升9.8%)
-            after_other = before is not None and sentence_start is not None \
+            after_other = before is not None and before[1] == "other" and sentence_start is not None \
                 and sentence_start <= before[0].match_start < clause_start \
                 and _blocker_ending().search(text, max(sentence_start, before[0].match_start - BLOCKER_TAIL),
                                              before[0].match_start) is not None

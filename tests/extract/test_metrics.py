@@ -216,6 +216,7 @@ CASES = [
     ("处置反映党员干部问题线索1,356件，同比上升9.8%", 1356, "other"),
     ("处置反映党员干部问题线索1,356件，同比上升9.8%", 9.8, "other"),
     ("共接收反映党员干部问题线索1,356件", 1356, "reports_received"),
+    ("查实问题线索12条，部分属实8条", 12, "reports_verified"),
     # the words after 、 belong to the next figure, not to the one before it
     ("共发现问题98个、整改问题87个", 98, "other"),
     ("日前，中央纪委国家监委对6起形式主义、官僚主义典型问题进行公开通报", 6, "cases_publicized"),
