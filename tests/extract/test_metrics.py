@@ -59,6 +59,7 @@ CASES = [
     ("查处问题156件，同比下降12.4%", -12.4, "other"),
     ("立案审查调查32件，结案51件", 51, "cases_investigated"),
     ("85%的村实行了重大事项全民表决制度", 85, "coverage_pct"),
+    ("全县村级监督委员会建成率达100%", 100, "coverage_pct"),
     ("全市九成以上的村（社区）建立了村务监督委员会", 90, "coverage_pct"),
     # a share that names nothing of its own is the share of the units counted just before it
     ("全县已有213个村（社区）完成党务村务财务公开，占比98.6%", 98.6, "coverage_pct"),
