@@ -48,6 +48,9 @@ _ITEM = r"\s*(?:运用)?(?P<kind>[^\d，,。；;！？!?\n、][^\d，,。；;！
 ITEM = re.compile(_ITEM)
 # the last item of a list, bare or naming a kind: 98件和76件, 厅局级干部5人和县处级干部23人
 LAST_ITEM = re.compile(rf"\s*(?:{AND})(?:{_ITEM})?\s*")
+# an item of a list after 、 that opens with one of these counts another measure, one of no metric
+# (处分2.3万人、移送检察机关680人), not more of what the list counts (公开网站13个、电子屏幕35个)
+OTHER_MEASURE = re.compile(r"\s*(?:移送|移交|留置|采取|涉及|主动投案|投案)")
 ITEM_BEFORE = re.compile(_ITEM + "$")  # the same, ending where a figure starts
 FIRST_ITEM = re.compile(r"[，,(]\s*其中\s*[，,]?" + _ITEM)  # the same, right after the total and 其中
 KIND_WORD = re.compile(f"(?:{KIND})$")
@@ -542,16 +545,17 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         if first <= (RIGHT_WINDOW_OBJECT if object_first else RIGHT_WINDOW) and not counts_next:
             return found.id
     # 问责党组织12个、党员干部56人: a list item without a word of its own takes the clause's (not
-    # 发现问题213个、移交问题线索19件, whose item names something else)
-    if prev and left.lstrip().startswith("、") and not any(w in left for w in _blockers()):
+    # 发现问题213个、移交问题线索19件 or 处分2.3万人、移送检察机关680人, whose item names something else)
+    if prev and left.lstrip().startswith("、") and not any(w in left for w in _blockers()) \
+            and not OTHER_MEASURE.match(left.lstrip()[1:]):
         found = _nearest(text[clause_start:q.match_start], candidates, from_end=True)
         if found:
             return found.id
     # 处分厅局级干部54人、县处级干部285人, 立案123件、98件和76件: a list continues the metric of
     # its first item
     between = text[prev[0].match_end:q.match_start] if prev else ""
-    if prev and prev[1] != "other" and ("、" in between or LAST_ITEM.fullmatch(between)) \
-            and unit_class(prev[0].unit) == cls:
+    listed = ("、" in between and not OTHER_MEASURE.match(between.rpartition("、")[2])) or LAST_ITEM.fullmatch(between)
+    if prev and prev[1] != "other" and listed and unit_class(prev[0].unit) == cls:
         return prev[1]
     # 给予党纪政务处分62人，其中处级干部3人: a breakdown without a word of its own counts what the
     # figure it breaks down counted (not 其中问题线索31件, which names something else). 立案52件，

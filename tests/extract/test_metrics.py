@@ -220,6 +220,9 @@ CASES = [
     ("查实问题线索12条，部分属实8条", 12, "reports_verified"),
     # the words after 、 belong to the next figure, not to the one before it
     ("共发现问题98个、整改问题87个", 98, "other"),
+    # an item that opens with another measure's verb is no more of the list
+    ("其中给予党纪政务处分2.3万人、移送检察机关680人", 680, "other"),
+    ("建立公开网站13个、电子屏幕35个", 35, "disclosure_count"),
     ("日前，中央纪委国家监委对6起形式主义、官僚主义典型问题进行公开通报", 6, "cases_publicized"),
 ]
 
