@@ -332,23 +332,23 @@ def _row_sentences(table) -> list[str] | None:
         return ["，".join(c for c in row if c) + "。" for row in cells if any(row)]
     keep = [i for i, head in enumerate(cells[0]) if head not in ROW_NUMBER_HEADERS]
     header = [cells[0][i] for i in keep]
+    if not header:
+        return None  # nothing but row numbers
     body = [[r[i] for i in keep] for r in cells[1:]]
+    columns = [_unit_of(head) for head in header[1:]]  # (label, unit) of each column
+    rows_by_label = [_unit_of(row[0]) for row in body]
     sentences = []
-    if not any(_unit_of(head)[1] for head in header[1:]) and all(row and _unit_of(row[0])[1] for row in body):
+    if not any(unit for _, unit in columns) and all(unit for _, unit in rows_by_label):
         # the units stand in the first column: each row is a measure, each column a place
         # (查处问题（起） | 23 | 27 under 项目 | 静海区 | 武清区 -> 查处问题：静海区23起，武清区27起。)
-        for row in body:
-            label, unit = _unit_of(row[0])
+        for (label, unit), row in zip(rows_by_label, body):
             parts = [head + _with_unit(cell, unit) for head, cell in zip(header[1:], row[1:]) if cell]
             if parts:
                 sentences.append(label + "：" + "，".join(parts) + "。")
         return sentences
     for row in body:
-        parts = [row[0]] if row and row[0] else []
-        for head, cell in zip(header[1:], row[1:]):
-            label, unit = _unit_of(head)
-            if cell:
-                parts.append(label + _with_unit(cell, unit))
+        parts = [row[0]] if row[0] else []
+        parts += [label + _with_unit(cell, unit) for (label, unit), cell in zip(columns, row[1:]) if cell]
         if parts:
             sentences.append("，".join(parts) + "。")
     return sentences

@@ -135,15 +135,6 @@ def _blockers() -> tuple[str, ...]:
     return tuple(_raw()["not_triggers"])
 
 
-BLOCKER_TAIL = 16  # how far from the end of a fragment `_blocker_ending` looks
-
-
-@lru_cache(maxsize=1)
-def _blocker_ending() -> re.Pattern:
-    """Matches a word of `_blockers` that ends a fragment (before spaces), as group 1."""
-    return re.compile("(" + "|".join(map(re.escape, sorted(_blockers(), key=len, reverse=True))) + r")\s*\Z")
-
-
 @lru_cache(maxsize=1)
 def _describing() -> dict[str, tuple[str, ...]]:
     """Trigger -> the nouns it describes when one follows it (反映…问题线索: clues that report
@@ -458,13 +449,8 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             if _nearest(sentence_left, [petition], True):
                 return "petition_change_pct"
             # 受理信访举报156件，同比下降12.4%; 信访举报量连续三年下降，2023年下降12%: a clause that
-            # names nothing but the change is about what the sentence named last, unless the figure
-            # before it counts a thing that names none (处置问题线索1356件，同比上升9.8%)
-            after_other = before is not None and before[1] == "other" and sentence_start is not None \
-                and sentence_start <= before[0].match_start < clause_start \
-                and _blocker_ending().search(text, max(sentence_start, before[0].match_start - BLOCKER_TAIL),
-                                             before[0].match_start) is not None
-            if CHANGE_ENDS.search(sentence_left) and not after_other:
+            # names nothing but the change is about what the sentence named last
+            if CHANGE_ENDS.search(sentence_left):
                 found = _named_before(text, sentence_start, clause_start, sentence_left)
                 if found and found.id in ("petition_change_pct", "reports_received"):
                     return "petition_change_pct"
@@ -566,21 +552,17 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             and BREAKDOWN.fullmatch(text, before[0].match_end, q.match_start) \
             and not any(w in left for w in _blockers()):
         return before[1]
-    # 从立案人员看，省管干部17人，县处级干部186人: items that name a kind and nothing more, in a
-    # sentence that opens by naming what it breaks down
-    viewed = VIEWED_FROM.match(text, sentence_start) if sentence_start is not None else None
-    if viewed and clause_start >= viewed.end() and ITEM.fullmatch(text, clause_start, q.match_start):
-        found = _nearest(viewed["topic"], candidates, from_end=True)
-        if found:
-            return found.id
-    # 查处问题：静海区23起，武清区27起: a sentence that opens with a label, then places each with a
-    # figure that ends its clause or its list item (静海区23起、武清区27起)
-    labelled = LABELLED.match(text, sentence_start) if sentence_start is not None else None
-    if labelled and clause_start >= labelled.end() and PLACE_ITEM.fullmatch(text, clause_start, q.match_start) \
-            and text[q.match_end:clause_end].strip()[:1] in ("", "、"):
-        found = _nearest(labelled["topic"], candidates, from_end=True)
-        if found:
-            return found.id
+    # a sentence that opens by naming what its items count: 从立案人员看，省管干部17人，县处级干部
+    # 186人 (items that name a kind and nothing more), 查处问题：静海区23起，武清区27起 (places,
+    # each figure ending its clause or its list item)
+    if sentence_start is not None:
+        for opener, item in ((VIEWED_FROM, ITEM), (LABELLED, PLACE_ITEM)):
+            topic = opener.match(text, sentence_start)
+            if topic and clause_start >= topic.end() and item.fullmatch(text, clause_start, q.match_start) \
+                    and text[q.match_end:clause_end].strip()[:1] in ("", "、"):
+                found = _nearest(topic["topic"], candidates, from_end=True)
+                if found:
+                    return found.id
     # 其中第一种形态298人次，占77.2%；第二种形态64人次: a later item that names a kind and nothing more
     return _breakdown_item(text, q, cls, clause_start, clause_end, sentence_start, before, sibling, candidates,
                            noun=False) or "other"

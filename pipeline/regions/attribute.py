@@ -500,9 +500,10 @@ LIST_SEP_BEFORE = re.compile(rf"\s*[{''.join(LIST_JOIN)}]\s*$")
 FILLER_BEFORE_RESPECTIVELY = re.compile(r"[^，,；;。！？!?\n:、\d]{0,6}")  # 纪委监委, 三地
 
 
-def _listed_regions(text: str, at: int, mentions: list[Mention], starts: list[int]) -> list[Region]:
-    """The regions named in a list (A、B和C) that ends right before position `at` (or before a
-    few words such as 纪委监委); a full name (湖南省长沙市) is one item, its most specific part."""
+def _listed_regions(text: str, at: int, mentions: list[Mention], starts: list[int]) -> list[Mention]:
+    """The mentions of the regions named in a list (A、B和C) that ends right before position `at`
+    (or before a few words such as 纪委监委), in order; a full name (湖南省长沙市) is one item, its
+    most specific part."""
     i = bisect_left(starts, at) - 1
     while i >= 0 and mentions[i].end > at:
         i -= 1
@@ -521,27 +522,25 @@ def _listed_regions(text: str, at: int, mentions: list[Mention], starts: list[in
         i -= 1
     if any(m.kind != "region" or m.effective is None or m.effective is UNKNOWN for m in items):
         return []
-    return [m.effective for m in reversed(items)]
+    return items[::-1]
 
 
 # 通报了静海区、武清区等地的7起典型问题: places listed before 等地 share the figures that follow
 AND_OTHER_PLACES = re.compile(r"等(?:地|省|市|县|区|州|乡镇|镇|街道|[\d一二两三四五六七八九十]+个)")
 
 
-def _share_listed_places(text: str, mentions: list[Mention], starts: list[int], doc: Region, g) -> None:
+def _share_listed_places(text: str, mentions: list[Mention], starts: list[int], doc: Region, g: Gazetteer) -> None:
     """A list of places followed by 等地 (等省份, 等3个县) names none of them alone: its last item
     stands for the division that holds them all (天津市 for 静海区、武清区), or for the whole
     country in a national report and for no region in another one."""
     for hit in AND_OTHER_PLACES.finditer(text):
-        regions = _listed_regions(text, hit.start(), mentions, starts)
-        if len(regions) < 2:
+        items = _listed_regions(text, hit.start(), mentions, starts)
+        if len(items) < 2:
             continue
-        i = bisect_left(starts, hit.start()) - 1
-        while mentions[i].end > hit.start():
-            i -= 1
-        paths = [r.path for r in regions]
-        shared = next((r for r in g.ancestors(regions[0]) if all(p[:len(r.path)] == r.path for p in paths)), None)
-        mentions[i].effective = shared or (NATIONAL if doc is NATIONAL else UNKNOWN)
+        paths = [m.effective.path for m in items]
+        shared = next((r for r in g.ancestors(items[0].effective) if all(p[:len(r.path)] == r.path for p in paths)),
+                      None)
+        items[-1].effective = shared or (NATIONAL if doc is NATIONAL else UNKNOWN)
 
 
 def _respective_regions(text: str, positions: list[int], mentions: list[Mention], starts: list[int],
@@ -553,7 +552,7 @@ def _respective_regions(text: str, positions: list[int], mentions: list[Mention]
     one named. Any other figure keeps the usual rule."""
     out: dict[int, Region] = {}
     for hit in re.finditer("分别", text):
-        regions = _listed_regions(text, hit.start(), mentions, starts)
+        regions = [m.effective for m in _listed_regions(text, hit.start(), mentions, starts)]
         if len(regions) < 2:
             continue
         k = bisect_left(sentence_breaks, hit.end())

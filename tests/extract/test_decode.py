@@ -69,10 +69,16 @@ GRID_PAGE = """<html><head><title>工作动态</title></head><body>
 </body></html>"""
 
 
-def test_a_table_row_is_read_as_a_sentence_about_its_region():
-    page = decode_file(TABLE_PAGE.encode("utf-8"), ".html")
-    assert "静海区，查处问题23起，处理人数31人。" in page.text
+def _read_page(html: str) -> tuple[str, dict]:
+    """A page's text and its figures, (value, unit) -> (metric, region_id)."""
+    page = decode_file(html.encode("utf-8"), ".html")
     figures = {(f["value"], f["unit"]): (f["metric"], f["region_id"]) for f in extract_text("t", page.text, page.title)}
+    return page.text, figures
+
+
+def test_a_table_row_is_read_as_a_sentence_about_its_region():
+    text, figures = _read_page(TABLE_PAGE)
+    assert "静海区，查处问题23起，处理人数31人。" in text
     assert figures[(23, "起")] == ("cases_investigated", "jinghai")
     assert figures[(31, "人")] == ("people_held_accountable", "jinghai")
     assert figures[(25, "人")] == ("people_held_accountable", "tianjin-hebei")
@@ -82,9 +88,8 @@ def test_a_table_row_is_read_as_a_sentence_about_its_region():
 
 
 def test_a_heading_that_counts_in_a_measure_word_gives_its_cells_that_unit():
-    page = decode_file(TABLE_PAGE.replace("处理人数（人）", "处理人数").replace("查处问题（起）", "立案数").encode("utf-8"), ".html")
-    assert "静海区，立案数23，处理人数31人。" in page.text
-    figures = {(f["value"], f["unit"]): (f["metric"], f["region_id"]) for f in extract_text("t", page.text, page.title)}
+    text, figures = _read_page(TABLE_PAGE.replace("处理人数（人）", "处理人数").replace("查处问题（起）", "立案数"))
+    assert "静海区，立案数23，处理人数31人。" in text
     assert figures[(31, "人")] == ("people_held_accountable", "jinghai")
     assert not any(v == 23 for v, _ in figures)  # 立案数 names no measure word: no unit, no figure
 
@@ -95,9 +100,8 @@ def test_a_table_whose_rows_are_measures_and_columns_places():
 <tr><td>查处问题（起）</td><td>23</td><td>27</td></tr>
 <tr><td>处理人数</td><td>31</td><td>36</td></tr>
 </table></div></body></html>"""
-    page = decode_file(transposed.encode("utf-8"), ".html")
-    assert "查处问题：静海区23起，武清区27起。" in page.text
-    figures = {(f["value"], f["unit"]): (f["metric"], f["region_id"]) for f in extract_text("t", page.text, page.title)}
+    text, figures = _read_page(transposed)
+    assert "查处问题：静海区23起，武清区27起。" in text
     assert figures[(23, "起")] == ("cases_investigated", "jinghai")
     assert figures[(27, "起")] == ("cases_investigated", "wuqing")
     assert figures[(36, "人")] == ("people_held_accountable", "wuqing")
