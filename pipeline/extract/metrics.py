@@ -23,6 +23,10 @@ COORDINATED = re.compile(rf"(?:{AND}|、)\s*$")  # 对23个党组织和46名党�
 RESPECTIVELY = re.compile(r"\s*(其中)?(分别|依次)(为|是|达|有)?")
 LIGHT_VERB = re.compile(r"进行|予以|给予|作出")  # 对3起…问题进行通报: the action comes after these
 PASSIVE = re.compile(r"受到|被|" + LIGHT_VERB.pattern)
+# 3名处级干部、12名科级干部被立案审查: the words between two items of a list, and the passive
+# action after its last item that both items undergo
+LIST_GAP = re.compile(rf"[^\d，,。；;！？!?\n]{{0,12}}(?:{AND}|、)\s*")
+PASSIVE_AFTER = re.compile(r"[^，,。；;！？!?\n、]{0,16}?(?:被|受到)")
 # 同比下降12.4%: a clause that ends in the words of a change
 CHANGE_ENDS = re.compile(CHANGE + r"\s*$")
 # 同比上升12%, 降幅达15.2%: a change; 下降至65.3%, 提高到95%: the level reached
@@ -51,6 +55,8 @@ LAST_ITEM = re.compile(rf"\s*(?:{AND})(?:{_ITEM})?\s*")
 # an item of a list after 、 that opens with one of these counts another measure, one of no metric
 # (处分2.3万人、移送检察机关680人), not more of what the list counts (公开网站13个、电子屏幕35个)
 OTHER_MEASURE = re.compile(r"\s*(?:移送|移交|留置|采取|涉及|主动投案|投案)")
+# ... and so does one whose figure is followed by such a verb (处分5人、2人被移送司法机关)
+OTHER_MEASURE_AFTER = re.compile(r"[^，,。；;！？!?\n、\d]{0,6}?(?:被|已)?(?:移送|移交|留置|主动投案|投案)")
 ITEM_BEFORE = re.compile(_ITEM + "$")  # the same, ending where a figure starts
 FIRST_ITEM = re.compile(r"[，,(]\s*其中\s*[，,]?" + _ITEM)  # the same, right after the total and 其中
 KIND_WORD = re.compile(f"(?:{KIND})$")
@@ -505,6 +511,9 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     object_left = text[clause_start:q.match_start] if prev and COORDINATED.search(left) else left
     if right_end < clause_end and OBJECT_FIRST.search(object_left) and COORDINATED.search(text, q.match_end, right_end):
         right_end = clause_end
+    elif right_end < clause_end and LIST_GAP.fullmatch(text, q.match_end, right_end) \
+            and PASSIVE_AFTER.match(text, right_end, clause_end):
+        right_end = clause_end  # 3名处级干部、12名科级干部被立案审查: the list is the subject of a passive
     elif right_end == next_start and (comma := text.find("、", q.match_end, right_end)) >= 0:
         right_end = comma  # 发现问题98个、整改问题87个: the words after 、 are the next figure's
     right = text[q.match_end:right_end]
@@ -533,7 +542,7 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     # 问责党组织12个、党员干部56人: a list item without a word of its own takes the clause's (not
     # 发现问题213个、移交问题线索19件 or 处分2.3万人、移送检察机关680人, whose item names something else)
     if prev and left.lstrip().startswith("、") and not any(w in left for w in _blockers()) \
-            and not OTHER_MEASURE.match(left.lstrip()[1:]):
+            and not OTHER_MEASURE.match(left.lstrip()[1:]) and not OTHER_MEASURE_AFTER.match(text, q.match_end, clause_end):
         found = _nearest(text[clause_start:q.match_start], candidates, from_end=True)
         if found:
             return found.id
@@ -541,7 +550,8 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     # its first item
     between = text[prev[0].match_end:q.match_start] if prev else ""
     listed = ("、" in between and not OTHER_MEASURE.match(between.rpartition("、")[2])) or LAST_ITEM.fullmatch(between)
-    if prev and prev[1] != "other" and listed and unit_class(prev[0].unit) == cls:
+    if prev and prev[1] != "other" and listed and unit_class(prev[0].unit) == cls \
+            and not OTHER_MEASURE_AFTER.match(text, q.match_end, clause_end):
         return prev[1]
     # 给予党纪政务处分62人，其中处级干部3人: a breakdown without a word of its own counts what the
     # figure it breaks down counted (not 其中问题线索31件, which names something else). 立案52件，

@@ -222,6 +222,12 @@ CASES = [
     ("共发现问题98个、整改问题87个", 98, "other"),
     # an item that opens with another measure's verb is no more of the list
     ("其中给予党纪政务处分2.3万人、移送检察机关680人", 680, "other"),
+    ("处分5人、2人被移送司法机关", 2, "other"),  # the item's own verb names another measure
+    ("处分5人和2人移送检察机关", 2, "other"),
+    # a list of people that undergoes one passive action: each item is its object
+    ("共有3名处级干部、12名科级干部被立案审查", 3, "cases_filed"),
+    ("3名村干部和2名乡镇干部受到党纪处分", 3, "people_disciplined"),
+    ("5名村干部、2名乡镇干部被移送司法机关", 5, "other"),
     ("建立公开网站13个、电子屏幕35个", 35, "disclosure_count"),
     ("日前，中央纪委国家监委对6起形式主义、官僚主义典型问题进行公开通报", 6, "cases_publicized"),
 ]
