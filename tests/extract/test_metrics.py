@@ -222,6 +222,9 @@ CASES = [
     ("共发现问题98个、整改问题87个", 98, "other"),
     # an item that opens with another measure's verb is no more of the list
     ("其中给予党纪政务处分2.3万人、移送检察机关680人", 680, "other"),
+    ("移送司法机关处理7人", 7, "other"),  # handed to the judiciary, not dealt with
+    ("将8名涉嫌犯罪人员移送检察机关依法处理", 8, "other"),
+    ("全市纪检监察机关处理党员干部326人", 326, "people_held_accountable"),
     ("处分5人、2人被移送司法机关", 2, "other"),  # the item's own verb names another measure
     ("处分5人和2人移送检察机关", 2, "other"),
     # a list of people that undergoes one passive action: each item is its object
