@@ -427,7 +427,7 @@ def _threshold_or_rate(text: str, q: Quantity, clause_start: int) -> bool:
         return True
     if q.qualifier not in ("more_than", "less_than") or not text.startswith("的", q.match_end):
         return False
-    bound = text[q.match_start:q.start] in BOUND_WORDS or text[q.end:q.match_end].endswith(BOUND_WORDS)
+    bound = text[q.match_start:q.start].removesuffix("人民币") in BOUND_WORDS or text[q.end:q.match_end].endswith(BOUND_WORDS)
     # 金额在10万元以上的案件: 在 before the bound names the range a class of things lies in
     return bound and (PICKS_OUT.search(text, clause_start, q.match_start) is not None
                       or text.endswith("在", clause_start, q.match_start))

@@ -202,6 +202,7 @@ CASES = [
     ("已偿还债务500余万元，预计全年归还欠款不低于300万元", 5000000, "amount_yuan"),
     # a threshold that picks out what is looked at, a price or a rate: no money involved
     ("对超过100万元的大额资金支出实行集体决策", 1000000, "other"),
+    ("对超过人民币100万元的大额资金支出实行集体决策", 1000000, "other"),
     ("其中，违纪金额在10万元以上的案件5件", 100000, "other"),
     ("挽回经济损失在1000万元以上", 10000000, "amount_yuan"),
     ("对单价超过500元的盒装月饼进行重点检查", 500, "other"),
