@@ -50,7 +50,11 @@ VISIT_VERBS = ("来自", "深入", "走进", "走访")  # 深入商丘、漯河�
 # A name after one of these is a partner of the subject, not its scope (区纪委监委协同河东区、
 # 红桥区开展交叉检查，共查处…: the figures are the subject's)
 PARTNER_VERBS = ("协同", "会同", "联合", "配合", "协助")
-NOT_SCOPE_VERBS = frozenset(VISIT_VERBS + PARTNER_VERBS)  # the two-character verbs above, looked up once
+# ... or a model it learns from (该区借鉴浙江经验，立案18件; 学习江苏省昆山市做法，全区…)
+MODEL_VERBS = ("借鉴", "学习", "参照", "对标", "效仿")
+NOT_SCOPE_VERBS = frozenset(VISIT_VERBS + PARTNER_VERBS + MODEL_VERBS)  # the two-character verbs above, looked up once
+# 全区向西青区移交问题线索3件: a name after 向 and before a verb of handing over is the recipient
+HANDED_TO = re.compile(r"[^，,；;。！？!?\n:：]{0,8}?(?:移交|移送|转交|转办|交办)")
 TOPIC_OPENERS = set("而并但")  # 而在金堂县三星镇，... is a topic, not a place visited
 # 全国 in an honour or a ranking is not a nationwide scope (全国文明城市, 在全国率先).
 NOT_NATIONWIDE_AFTER = re.compile(r"(?:先进|文明|模范|示范|优秀|劳模|劳动模范|百强|十佳|首批|首个|首家|率先|领先|前列|第一|排名|闻名)")
@@ -215,6 +219,8 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
         elif s > 0 and text[s - 1] == "在" and "期间" in CLAUSE_REST.match(text, e).group():
             mention.weak = True  # 在乌鲁木齐市参加培训班期间，…: where something happened, not whose it is
         elif s >= 2 and text[s - 2:s] in NOT_SCOPE_VERBS:
+            mention.weak = True
+        elif s > 0 and text[s - 1] == "向" and HANDED_TO.match(text, e):
             mention.weak = True
         elif prev is not None and prev.weak and text[prev.end:s] in ("", *LIST_JOIN):
             mention.weak = True

@@ -122,6 +122,11 @@ def test_nationwide_figures(text, anchor, slug):
     ("天津市河北区纪委监委2023年工作总结\n同时，区纪委监委协同河东区、红桥区开展交叉检查，共查处违规吃喝问题8起。",
      "8起", "tianjin-hebei"),
     ("天津市河北区纪委监委2023年工作总结\n区纪委监委会同红桥区纪委监委开展联合检查，发现问题12个。", "12个", "tianjin-hebei"),
+    # ... nor a model it learns from, nor the recipient of what it hands over
+    ("天津市静海区纪委监委2023年工作情况\n该区借鉴浙江经验，立案18件。", "18件", "jinghai"),
+    ("天津市静海区纪委监委2023年工作情况\n学习江苏省昆山市做法，全区公示事项120项。", "120项", "jinghai"),
+    ("天津市静海区纪委监委2023年工作情况\n全区向西青区纪委监委移交问题线索3件。", "3件", "jinghai"),
+    ("天津市纪委监委2023年工作情况\n市委巡察组向静海区反馈问题52个。", "52个", "jinghai"),
     # a quotation that opens its paragraph belongs to the region named as it closes
     ("中央纪委国家监委公开通报。\n“巡察以来已偿还债务500余万元。”江苏省徐州市贾汪区纪委监委以巡促改。",
      "500余万元", "jiawang"),
