@@ -62,6 +62,9 @@ FIRST_ITEM = re.compile(r"[，,(]\s*其中\s*[，,]?" + _ITEM)  # the same, righ
 KIND_WORD = re.compile(f"(?:{KIND})$")
 # 从立案人员看，省管干部17人，县处级干部186人: a sentence that opens by naming what it breaks down
 VIEWED_FROM = re.compile(r"\s*从(?P<topic>[^\d，,。；;！？!?\n]{1,12}?)来?看\s*[，,:：]")
+# 在处分人员中，县处级以上干部48人: ... or by naming the whole its items are parts of (受处分人员中,
+# where 受 is left out as the people are the topic here)
+IN_TOPIC = re.compile(r"\s*在?(?:受到?|被)?(?P<topic>[^\d，,。；;！？!?\n]{1,12}?)(?:当中|之中|中)\s*[，,:：]")
 # 查处问题：静海区23起，武清区27起: a sentence that opens with a label, and an item that is a place
 LABELLED = re.compile(r"\s*(?P<topic>[^\d，,。；;！？!?\n:：]{2,12})[:：]")
 PLACE_ITEM = re.compile(r"\s*[\u4e00-\u9fff]{1,10}?(?:" + "|".join((*PLACE_KINDS, "镇", "乡", "街道")) + r")\s*")
@@ -563,10 +566,10 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             and not any(w in left for w in _blockers()):
         return before[1]
     # a sentence that opens by naming what its items count: 从立案人员看，省管干部17人，县处级干部
-    # 186人 (items that name a kind and nothing more), 查处问题：静海区23起，武清区27起 (places,
+    # 186人, 在处分人员中，乡科级干部512人 (items that name a kind and nothing more), 查处问题：静海区23起，武清区27起 (places,
     # each figure ending its clause or its list item)
     if sentence_start is not None:
-        for opener, item in ((VIEWED_FROM, ITEM), (LABELLED, PLACE_ITEM)):
+        for opener, item in ((VIEWED_FROM, ITEM), (IN_TOPIC, ITEM), (LABELLED, PLACE_ITEM)):
             topic = opener.match(text, sentence_start)
             if topic and clause_start >= topic.end() and item.fullmatch(text, clause_start, q.match_start) \
                     and text[q.match_end:clause_end].strip()[:1] in ("", "、"):

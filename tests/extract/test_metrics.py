@@ -121,6 +121,11 @@ CASES = [
     ("从处分人员看，省部级干部2人、厅局级干部31人，县处级干部286人", 286, "people_disciplined"),
     ("从产量上看，全省粮食产量连续七年超过1.3万亿斤，带动农民5万人", 50000, "other"),
     ("从通报的10起典型案件看，涉及干部12人", 12, "other"),
+    # ... or the whole its items are parts of (在处分人员中)
+    ("在处分人员中，县处级以上干部48人，乡科级干部512人", 512, "people_disciplined"),
+    ("受处分人员中，乡科级干部45人，村干部120人", 45, "people_disciplined"),
+    ("在被问责的干部中，科级干部21人、村干部30人", 30, "people_held_accountable"),
+    ("全年工作中，村干部38人参加培训", 38, "other"),
     # a sentence that opens with a label, then places each with a figure
     ("各区查处问题数：静海区23起、武清区27起", 27, "cases_investigated"),
     ("处理人数：静海区31人，武清区36人", 31, "people_held_accountable"),
