@@ -26,6 +26,9 @@ _RANGE_CHARS = frozenset("至到~～—–－ ")  # a range mark or a space next
 # the mark after a number, or after a number's unit (从5000元到2万元, 3人至5人)
 RANGE_BEFORE = re.compile(rf"[\d{NUMERAL_CHARS}万%](?:{UNIT_RE})?" + _RANGE_MARK + "$")
 RANGE_AFTER = re.compile(_RANGE_MARK + r"[\d零〇一二两三四五六七八九十]")
+# 100元以上1000元以下: a range written as a lower and an upper bound
+BOUNDED_RANGE_AFTER = re.compile(rf"\s*[\d{NUMERAL_CHARS}万.,]+\s*(?:{UNIT_RE})?以下")
+BOUNDED_RANGE_BEFORE = re.compile(rf"[\d{NUMERAL_CHARS}万](?:{UNIT_RE})?以上\s*$")
 # 共3页 上一页 下一页: a pager
 PAGER_AFTER = re.compile(r"\s*(?:[上下首尾末]一?页|当前|跳转|转到|第\s*\d+\s*页)")
 # 上一篇:关于6起问题的通报, 相关阅读: a line of links to other pages (their titles are not this text's)
@@ -107,6 +110,10 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
     if (left_mark and RANGE_BEFORE.search(text, max(0, q.match_start - 9), q.match_start)) \
             or (right_mark and RANGE_AFTER.match(text, q.match_end)):
         return "a bound of a range (3至5人)"
+    if (text.endswith("以上", q.match_start, q.match_end) and BOUNDED_RANGE_AFTER.match(text, q.match_end)) \
+            or (text.endswith("以下", q.match_start, q.match_end)
+                and BOUNDED_RANGE_BEFORE.search(text, max(0, q.match_start - 8), q.match_start)):
+        return "a bound of a range (100元以上1000元以下)"
     # 1,2345人: digits after a comma that are no group of three are a garbled number
     if before[-1:] == "," and before[:1].isdigit() and q.start == q.match_start and q.end - q.start >= 4 \
             and text[q.start:q.end].isdigit():
