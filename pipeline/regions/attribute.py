@@ -503,6 +503,7 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
 
 # 北京、上海、广东分别查处问题120起、98起、156起: regions listed before 分别, figures listed after it
 LIST_SEP_BEFORE = re.compile(rf"\s*[{''.join(LIST_JOIN)}]\s*$")
+DIGIT_GROUP = re.compile(r"(?<=\d),(?=\d{3})")  # the comma of 4,021, which ends no clause
 FILLER_BEFORE_RESPECTIVELY = re.compile(r"[^，,；;。！？!?\n:、\d]{0,6}")  # 纪委监委, 三地
 
 
@@ -567,7 +568,7 @@ def _respective_regions(text: str, positions: list[int], mentions: list[Mention]
         run: list[int] = []
         for p in figures + [None]:
             if p is not None and run and LIST_SEP_BEFORE.search(text, run[-1], p) \
-                    and not any(c in "，,；;：:" for c in text[run[-1]:p]):
+                    and not any(c in "，,；;：:" for c in DIGIT_GROUP.sub("", text[run[-1]:p])):
                 run.append(p)
                 continue
             if len(run) == len(regions):

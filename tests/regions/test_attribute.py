@@ -282,6 +282,9 @@ def test_full_name_counts_once_and_district_commission_is_the_district():
     # full names count as one item, and every list after 分别 is read the same way
     ("中央纪委国家监委通报。\n湖南省长沙市、衡阳市纪委监委分别立案56件、38件，处分48人和31人。",
      {56: "hunan-changsha", 38: "hunan-hengyang", 48: "hunan-changsha", 31: "hunan-hengyang"}),
+    # numbers with a thousands comma make the same list
+    ("中央纪委国家监委通报。\n浙江、江苏、广东分别查处问题4,021起、3,877起和5,102起。",
+     {4021: "zhejiang", 3877: "jiangsu", 5102: "guangdong"}),
     # a figure outside the list keeps the usual rule
     ("中央纪委国家监委通报。\n北京、上海两地分别查处问题120起、98起，占全国的3%。",
      {120: "beijing", 98: "shanghai", 3: "national"}),
