@@ -376,6 +376,25 @@ def _first_action(metric: Metric, text: str, bounds: _Bounds) -> int:
 
 
 @lru_cache(maxsize=None)
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Every name of a division the gazetteer knows (天津, 静海区, 静海县)."""
+    from pipeline.regions.attribute import lexicon as region_lexicon
+
+    return frozenset(region_lexicon().names)
+
+
+def _is_place(words: str) -> bool:
+    """Are these words the name of a place (天津, 兰州市, 大邱庄镇) and nothing more?"""
+    words = words.strip()
+    return words in _place_names() or PLACE_ITEM.fullmatch(words) is not None
+
+
+def _opens_with_place(words: str) -> bool:
+    words = words.lstrip()
+    return any(_is_place(words[:k]) for k in range(2, min(len(words), 12) + 1))
+
+
 def _candidates(cls: str) -> tuple[Metric, ...]:
     """The metrics that count things of unit class `cls`, in the order of the metrics file."""
     return tuple(m for m in lexicon()[1] if cls in m.classes)
@@ -576,6 +595,14 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
                 found = _nearest(topic["topic"], candidates, from_end=True)
                 if found:
                     return found.id
+    # 北京查处问题1,203起，天津986起: a clause of a place and a figure and nothing more continues the
+    # metric of the figure before it, when that figure's clause opened with a place too
+    if sibling and sibling[1] != "other" and sentence_start is not None \
+            and not text[q.match_end:clause_end].strip() and _is_place(text[clause_start:q.match_start]):
+        sib_left = LABEL_BEFORE.search(text, max(sentence_start, sibling[0].match_start - LABEL_LENGTH),
+                                       sibling[0].match_start)
+        if sib_left and _opens_with_place(sib_left.group()):
+            return sibling[1]
     # 其中第一种形态298人次，占77.2%；第二种形态64人次: a later item that names a kind and nothing more
     return _breakdown_item(text, q, cls, clause_start, clause_end, sentence_start, before, sibling, candidates,
                            noun=False) or "other"

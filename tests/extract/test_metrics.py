@@ -121,6 +121,11 @@ CASES = [
     ("从处分人员看，省部级干部2人、厅局级干部31人，县处级干部286人", 286, "people_disciplined"),
     ("从产量上看，全省粮食产量连续七年超过1.3万亿斤，带动农民5万人", 50000, "other"),
     ("从通报的10起典型案件看，涉及干部12人", 12, "other"),
+    # a clause of a place and a figure after one that opened with a place: the same measure
+    ("其中，北京查处问题1,203起，天津986起，河北3,156起", 986, "cases_investigated"),
+    ("其中，北京查处问题1,203起，天津986起，河北3,156起", 3156, "cases_investigated"),
+    ("静海区处理干部31人，武清区36人", 36, "people_held_accountable"),
+    ("查处问题23起，处理干部12人，另有村干部5人参加培训", 5, "other"),
     # ... or the whole its items are parts of (在处分人员中)
     ("在处分人员中，县处级以上干部48人，乡科级干部512人", 512, "people_disciplined"),
     ("受处分人员中，乡科级干部45人，村干部120人", 45, "people_disciplined"),
