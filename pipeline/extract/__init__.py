@@ -24,7 +24,8 @@ from pipeline.regions.gazetteer import DATA_DIR as REGIONS_DATA
 # by itself through their digest.
 CODE_VERSION = "30"
 RULE_FILES = (METRICS_DATA / "metrics.json", METRICS_DATA / "userdict.txt",
-              REGIONS_DATA / "markers.csv", REGIONS_DATA / "history.csv", REGIONS_DATA / "divisions.csv")
+              REGIONS_DATA / "markers.csv", REGIONS_DATA / "history.csv", REGIONS_DATA / "divisions.csv",
+              REGIONS_DATA / "areas.csv")
 
 
 def _rules_digest() -> str:

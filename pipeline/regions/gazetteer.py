@@ -3,7 +3,8 @@
 In: the administrative code table shipped with `cpca` (resources/adcodes.csv: adcode, name; the
 hierarchy follows from the code prefixes), `data/history.csv` (renames the table lacks:
 静海县 -> 静海区 since 2015, 新津县 -> 新津区 since 2020, ...) and `data/divisions.csv` (units the
-table lacks: 新疆生产建设兵团).
+table lacks: 新疆生产建设兵团) and `data/areas.csv` (state-level new areas, which answer to the
+division that administers them: 兰州新区 -> 兰州市).
 Out: `gazetteer()` (regions by id, name indexes), `resolve_query(q)` for what a user types
 (jinghai, 静海, 靜海區, 静海县), and `region_rows()` for the DuckDB `regions` table.
 """
@@ -165,6 +166,13 @@ def read_history() -> list[dict]:
         return list(csv.DictReader(f))
 
 
+def read_areas() -> list[dict]:
+    """State-level new areas (兰州新区, 两江新区): no division of their own, each with the code of
+    the division that administers it, which a figure of the area belongs to."""
+    with open(DATA_DIR / "areas.csv", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
 def read_divisions() -> list[dict]:
     """Divisions the code table lacks, each with its code, name and short name."""
     with open(DATA_DIR / "divisions.csv", encoding="utf-8") as f:
@@ -223,6 +231,8 @@ def gazetteer() -> Gazetteer:
             del table[h["old_adcode"]]
         table[h["adcode"]] = h["name"]
         old_names[h["adcode"]].append(h["old_name"])
+    for a in read_areas():  # a new area answers to the name of its division, as an old name does
+        old_names[a["adcode"]].append(a["name"])
     given_shorts = {}
     for d in read_divisions():
         table[d["adcode"]] = d["name"]

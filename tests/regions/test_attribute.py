@@ -208,6 +208,10 @@ def test_autonomous_units_by_their_abbreviation(text, anchor, slug):
     ("海口市纪委监委\n龙华区纪委监委查处问题56个。", "56个", "haikou-longhua"),
     ("龙华区纪委监委查处问题56个。", "56个", "unknown"),
     ("各地抽调力量开展“大兵团作战”，查处问题56起。", "56起", "unknown"),
+    # a state-level new area is its administering division's, even in a national bulletin
+    ("中央纪委国家监委通报。\n兰州新区纪工委查处问题12起。", "12起", "lanzhou"),
+    ("中央纪委国家监委通报。\n重庆两江新区纪检监察工委立案85件。", "85件", "chongqing"),
+    ("中央纪委国家监委通报。\n青岛西海岸新区查处问题23起。", "23起", "huangdao"),
 ])
 def test_divisions_the_code_table_lacks(text, anchor, slug):
     assert region_at(text, anchor).id == slug

@@ -68,6 +68,9 @@ def test_every_spelling_of_jinghai_lands_on_one_region(query):
     ("单县", "shanxian", ("山东省", "菏泽市", "单县")),
     ("长子县", "zhangzi", ("山西省", "长治市", "长子县")),
     ("栖霞市", "yantai-qixia", ("山东省", "烟台市", "栖霞市")),
+    # a state-level new area answers to the division that administers it
+    ("兰州新区", "lanzhou", ("甘肃省", "兰州市")),
+    ("江北新区", "jiangsu-nanjing", ("江苏省", "南京市")),
 ])
 def test_resolve_query(query, slug, path):
     r = resolve_query(query)
