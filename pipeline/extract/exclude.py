@@ -16,7 +16,7 @@ CN_NUMERAL_CHARS = set(NUMERAL_CHARS + "万")
 OTHER_NUMERALS = set("廿卅卌壹贰叁肆伍陆柒捌玖拾佰仟")
 VAGUE_BEFORE = set("数几上成")  # 数十人, 几十件, 上百起, 成千
 # 6个月, 3个工作日: durations, not counts
-DURATION_AFTER = re.compile(r"^(月|工作日|小时|星期|季度|年度|学时|课时)")
+DURATION_AFTER = re.compile(r"^半?(月|工作日|小时|星期|季度|年度|学时|课时)|^半年")  # 2个半小时, 3个半月
 # 12345政务服务便民热线, 8890热线: numbers that name a line, not a quantity
 QUOTES = [("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ('"', '"')]
 _OPENERS = re.compile("|".join(re.escape(o) for o, _ in QUOTES))  # a quote must open near a figure inside it
