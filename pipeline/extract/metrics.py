@@ -320,6 +320,13 @@ def _nearest(text: str, candidates: Sequence[Metric], from_end: bool, bounds: _B
     """The metric whose trigger stands nearest to the figure (end of text if from_end, else start).
 
     `bounds`: the word boundaries of `text` when the caller needs them too."""
+    hit = _nearest_hit(text, candidates, from_end, bounds)
+    return hit[0] if hit else None
+
+
+def _nearest_hit(text: str, candidates: Sequence[Metric], from_end: bool,
+                 bounds: _Bounds | None = None) -> tuple[Metric, int, int] | None:
+    """`_nearest`, with where the winning trigger starts and ends in `text`."""
     if not text or not _any_trigger().search(text):
         return None
     blocked = [(m.start(), m.end()) for w in _blockers() if w in text for m in re.finditer(re.escape(w), text)]
@@ -363,7 +370,7 @@ def _nearest(text: str, candidates: Sequence[Metric], from_end: bool, bounds: _B
     bounds = bounds or _Bounds(text)
     for _, _, words, metric in sorted(hits):
         if _aligned(words, bounds):
-            return metric
+            return metric, words[0][0], words[-1][1]
     return None
 
 
@@ -507,9 +514,18 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
                                 noun=True)
     if inherited:
         return inherited
-    found = _nearest(left, candidates, from_end=True)
-    if found:
-        return found.id
+    described = None
+    hit = _nearest_hit(left, candidates, from_end=True)
+    if hit:
+        # 通报了近期查处的4起典型案例: a trigger right before 的 describes what is counted, and the
+        # verb before it acts on it; without one, the action after the figure (对查处的12起问题进行
+        # 通报), else the describing word (今年查处的56起案件中)
+        if left[hit[2]:].strip() != "的":
+            return hit[0].id
+        outer = _nearest(left[:hit[1]], candidates, from_end=True)
+        if outer:
+            return outer.id
+        described = hit[0]
     # 立案数:125件, 处分人数:98人: a figure right after a label is what the label names
     if not left.strip() and text[clause_start - 1:clause_start] == ":":
         label = LABEL_BEFORE.search(text, max(0, clause_start - 1 - LABEL_LENGTH), clause_start - 1)
@@ -561,6 +577,8 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         counts_next = right_end == next_start and not object_first and found.id != "disclosure_count"
         if first <= (RIGHT_WINDOW_OBJECT if object_first else RIGHT_WINDOW) and not counts_next:
             return found.id
+    if described:
+        return described.id
     # 问责党组织12个、党员干部56人: a list item without a word of its own takes the clause's (not
     # 发现问题213个、移交问题线索19件 or 处分2.3万人、移送检察机关680人, whose item names something else)
     if prev and left.lstrip().startswith("、") and not any(w in left for w in _blockers()) \

@@ -42,6 +42,11 @@ CASES = [
     # 对…进行/予以: the action after the verb, not a word describing the object, names the figure
     ("市纪委对3起整治群众身边不正之风问题进行通报", 3, "cases_publicized"),
     ("省纪委监委通报曝光3批21起典型问题", 21, "cases_publicized"),
+    # a trigger right before 的 describes what the verb before it, or the action after it, acts on
+    ("会上通报了近期查处的4起典型案例", 4, "cases_publicized"),
+    ("对查处的12起问题进行通报", 12, "cases_publicized"),
+    ("今年查处的56起案件中，涉及村干部的占六成", 56, "cases_investigated"),
+    ("通报查处违反中央八项规定精神问题12起", 12, "cases_investigated"),
     ("网站开设曝光专区，通报8期40起典型案例", 40, "cases_publicized"),
     ("对5起查处不力的问题予以通报曝光", 5, "cases_publicized"),
     ("对2名处理问题不力的干部进行诫勉谈话", 2, "people_admonished"),
