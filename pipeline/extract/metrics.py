@@ -354,8 +354,12 @@ def _nearest_hit(text: str, candidates: Sequence[Metric], from_end: bool,
                 if any(bs <= ws and we <= be and (bs, be) != (ws, we) for ws, we in words for bs, be in blocked):
                     continue  # 问题 inside 问题线索 names neither problems nor cases, alone or in 发现…问题
                 # nearest first; at the same place a verb…noun pair beats the bare noun, and of
-                # two pairs the verb nearer the figure governs it (通报…查处…问题 is 查处)
-                key = (dist, 0, -s) if pair else (dist, 1, -(e - s))
+                # two pairs the verb nearer the figure governs it (通报…查处…问题 is 查处), unless
+                # that verb only describes the noun (通报曝光查处的典型问题: 曝光…问题)
+                if pair:
+                    key = (dist, 0, len(words) > 1 and text.startswith("的", words[0][1]), -s)
+                else:
+                    key = (dist, 1, -(e - s))
                 hit = (key, len(hits) + len(generic_hits), words, metric)
                 if trig in generic:
                     generic_hits.append((s, hit))

@@ -47,6 +47,7 @@ CASES = [
     ("对查处的12起问题进行通报", 12, "cases_publicized"),
     ("今年查处的56起案件中，涉及村干部的占六成", 56, "cases_investigated"),
     ("通报查处违反中央八项规定精神问题12起", 12, "cases_investigated"),
+    ("累计通报曝光查处的典型问题85起", 85, "cases_publicized"),
     ("网站开设曝光专区，通报8期40起典型案例", 40, "cases_publicized"),
     ("对5起查处不力的问题予以通报曝光", 5, "cases_publicized"),
     ("对2名处理问题不力的干部进行诫勉谈话", 2, "people_admonished"),
