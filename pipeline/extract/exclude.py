@@ -24,8 +24,10 @@ HOTLINE_AFTER = re.compile(r"^(热线|专线|服务热线|便民热线|政务服
 _RANGE_MARK = r"\s*(?:至|到|~|～|—{1,2}|–|－)\s*"
 _RANGE_CHARS = frozenset("至到~～—–－ ")  # a range mark or a space next to the figure: the cheap test first
 # the mark after a number, or after a number's unit (从5000元到2万元, 3人至5人)
-RANGE_BEFORE = re.compile(rf"[\d{NUMERAL_CHARS}万%](?:{UNIT_RE})?" + _RANGE_MARK + "$")
+RANGE_BEFORE = re.compile(rf"[\d{NUMERAL_CHARS}万%][多余]?(?:{UNIT_RE})?" + _RANGE_MARK + "$")  # 20余名至30名
 RANGE_AFTER = re.compile(_RANGE_MARK + r"[\d零〇一二两三四五六七八九十]")
+# 3、4名 (three or four): a bare number and 、 right before the next number up
+PAIR_BEFORE = re.compile(r"(?<![\d.,、])(\d{1,4})、$")
 # 100元以上1000元以下: a range written as a lower and an upper bound
 BOUNDED_RANGE_AFTER = re.compile(rf"\s*[\d{NUMERAL_CHARS}万.,]+\s*(?:{UNIT_RE})?以下")
 BOUNDED_RANGE_BEFORE = re.compile(rf"[\d{NUMERAL_CHARS}万](?:{UNIT_RE})?以上\s*$")
@@ -110,6 +112,11 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
     if (left_mark and RANGE_BEFORE.search(text, max(0, q.match_start - 9), q.match_start)) \
             or (right_mark and RANGE_AFTER.match(text, q.match_end)):
         return "a bound of a range (3至5人)"
+    if text[q.match_start - 1:q.match_start] == "、" and q.start == q.match_start \
+            and (pair := PAIR_BEFORE.search(text, max(0, q.match_start - 6), q.match_start)) \
+            and pair.start() > 0 and text[pair.start() - 1] not in "\n。" \
+            and text[q.start:q.end].isdigit() and int(text[q.start:q.end]) == int(pair.group(1)) + 1:
+        return "two numbers in a row (3、4名: three or four)"
     if (text.endswith("以上", q.match_start, q.match_end) and BOUNDED_RANGE_AFTER.match(text, q.match_end)) \
             or (text.endswith("以下", q.match_start, q.match_end)
                 and BOUNDED_RANGE_BEFORE.search(text, max(0, q.match_start - 8), q.match_start)):

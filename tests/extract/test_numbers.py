@@ -107,6 +107,9 @@ CASES = [
     # a range is not one figure
     ("每个检查组3至5人", []),
     ("处5000元以上2万元以下罚款", []),  # a range by its lower and upper bound
+    ("约谈20余名至30名干部", []),
+    ("共有3、4名干部受到处分", []),  # three or four
+    ("二、12名干部受到处分", [(12, "名", "exact")]),  # a list marker, then a figure
     ("查处问题100起以上，涉及10人以上", [(100, "起", "more_than"), (10, "人", "more_than")]),
     ("罚款金额从5000元到2万元不等，每起处理3人至5人", []),  # a unit on each bound
     ("共查处问题5起，到年底全部整改", [(5, "起", "exact")]),
