@@ -469,8 +469,7 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
         prev = m
 
     starts = [m.start for m in mentions]
-    if "等" in text:
-        _share_listed_places(text, mentions, starts, doc, g)
+    _share_listed_places(text, mentions, starts, doc, g)
     sentence_breaks = [x.start() for x in SENTENCE_BREAKS.finditer(text)]
     respective = _respective_regions(text, positions, mentions, starts, sentence_breaks) if "分别" in text else {}
     local_doc = doc is not NATIONAL
@@ -534,13 +533,17 @@ def _listed_regions(text: str, at: int, mentions: list[Mention], starts: list[in
 
 # 通报了静海区、武清区等地的7起典型问题: places listed before 等地 share the figures that follow
 AND_OTHER_PLACES = re.compile(r"等(?:地|省|市|县|区|州|乡镇|镇|街道|[\d一二两三四五六七八九十]+个)")
+# 静海区和武清区共查处问题41起, 静海区、武清区两区共立案23件, 静海区与武清区联合开展检查: places
+# that act together, whose figures are a joint total
+TOGETHER = re.compile(r"共同|共计|合计|总计|一共|共|联合")
 
 
 def _share_listed_places(text: str, mentions: list[Mention], starts: list[int], doc: Region, g: Gazetteer) -> None:
-    """A list of places followed by 等地 (等省份, 等3个县) names none of them alone: its last item
-    stands for the division that holds them all (天津市 for 静海区、武清区), or for the whole
-    country in a national report and for no region in another one."""
-    for hit in AND_OTHER_PLACES.finditer(text):
+    """A list of places followed by 等地 (等省份, 等3个县), or by words of a joint action (共, 联合),
+    names none of them alone: its last item stands for the division that holds them all (天津市 for
+    静海区、武清区), or for the whole country in a national report and for no region in another one."""
+    hits = [*AND_OTHER_PLACES.finditer(text), *TOGETHER.finditer(text)] if "等" in text else TOGETHER.finditer(text)
+    for hit in hits:
         items = _listed_regions(text, hit.start(), mentions, starts)
         if len(items) < 2:
             continue

@@ -314,6 +314,11 @@ def test_regions_listed_before_respectively(text, expected):
     ("中央纪委国家监委通报。\n江苏、浙江等地通报了8起典型问题。", {8: "national"}),
     # one place and 等地 names that place's figures as before
     ("天津市纪委监委通报。\n静海区等地查处问题3起。", {3: "jinghai"}),
+    # places that act together: a joint total
+    ("天津市纪委监委通报。\n静海区和武清区共查处问题41起。", {41: "tianjin"}),
+    ("天津市纪委监委通报。\n静海区、武清区两区共立案23件。", {23: "tianjin"}),
+    ("天津市纪委监委通报。\n静海区与武清区联合开展检查，发现问题12个。", {12: "tianjin"}),
+    ("天津市纪委监委通报。\n静海区共查处问题41起。", {41: "jinghai"}),
 ])
 def test_places_listed_before_and_others_share_their_figures(text, expected):
     from pipeline.extract import extract_text
