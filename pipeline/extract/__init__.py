@@ -11,7 +11,7 @@ import hashlib
 from pathlib import Path
 
 from pipeline.extract.decode import Decoded, DecodeError, decode_file
-from pipeline.extract.exclude import not_a_figure
+from pipeline.extract.exclude import link_lines, not_a_figure
 from pipeline.extract.metrics import DATA as METRICS_DATA
 from pipeline.extract.metrics import classify, unit_class
 from pipeline.extract.normalize import Normalized, normalize
@@ -67,8 +67,9 @@ def extract_normalized(doc: str, norm: Normalized, title: str | None = None, sit
     text = norm.text
     seg = Segmenter(text)
     kept = []
+    furniture = link_lines(text)  # 上一篇:关于6起问题的通报
     for q in find_quantities(text):
-        if not_a_figure(text, q) is None:
+        if not_a_figure(text, q) is None and not any(s <= q.start < e for s, e in furniture):
             kept.append(q)
     figures = []
     prev_by_clause: dict[int, tuple] = {}

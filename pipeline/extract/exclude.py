@@ -34,7 +34,7 @@ BOUNDED_RANGE_BEFORE = re.compile(rf"[\d{NUMERAL_CHARS}万](?:{UNIT_RE})?以上\
 # 共3页 上一页 下一页: a pager
 PAGER_AFTER = re.compile(r"\s*(?:[上下首尾末]一?页|当前|跳转|转到|第\s*\d+\s*页)")
 # 上一篇:关于6起问题的通报, 相关阅读: a line of links to other pages (their titles are not this text's)
-LINK_LINE = re.compile(r"\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|相关阅读|相关链接|相关新闻|相关文章|推荐阅读|延伸阅读|热点推荐|热门文章)\s*:")
+LINK_LABEL = re.compile(r"(?:上一篇|下一篇|上一条|下一条|上篇|下篇|相关阅读|相关链接|相关新闻|相关文章|推荐阅读|延伸阅读|热点推荐|热门文章)\s*:")
 # 浏览次数:1234次, 阅读:56次: counters of the page the text was saved from
 PAGE_COUNTER = re.compile(r"(浏览|点击|阅读|访问|评论|转发|点赞|分享|收藏|字数)[^:]{0,4}:$")
 
@@ -70,6 +70,18 @@ def _in_place_name(text: str, q: Quantity) -> bool:
     return any(text.startswith(name, q.match_start - start) for name, start in names)
 
 
+def link_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of the lines that open with a label of links to other pages (上一篇:, 相关阅读:):
+    page furniture, each figure in them none of the text's. Looked for once per document."""
+    spans = []
+    for m in LINK_LABEL.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not text[line_start:m.start()].strip():
+            end = text.find("\n", m.end())
+            spans.append((line_start, len(text) if end < 0 else end))
+    return spans
+
+
 def not_a_figure(text: str, q: Quantity) -> str | None:
     # the words before a figure, across one space (第 3 条, 每 3 人)
     lead = q.match_start
@@ -91,9 +103,6 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
         return "page furniture (a pager)"
     if text[max(0, lead - 3):lead] == "附件(":
         return "page furniture (attachments of the page)"  # 相关附件(2个)
-    line_start = text.rfind("\n", 0, q.match_start) + 1
-    if LINK_LINE.match(text, line_start, q.match_start):
-        return "page furniture (links to other pages)"
     if HOTLINE_AFTER.match(after):
         return "hotline"
     if before[-1:] in ("-", "/", ".", "_") or (before[-1:].isascii() and before[-1:].isalnum() and before[-1:].islower()):

@@ -386,7 +386,6 @@ def _first_action(metric: Metric, text: str, bounds: _Bounds) -> int:
     return next(s for s, words in occurrences if _aligned(words, bounds))
 
 
-@lru_cache(maxsize=None)
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
     """Every name of a division the gazetteer knows (天津, 静海区, 静海县)."""
@@ -406,6 +405,7 @@ def _opens_with_place(words: str) -> bool:
     return any(_is_place(words[:k]) for k in range(2, min(len(words), 12) + 1))
 
 
+@lru_cache(maxsize=None)
 def _candidates(cls: str) -> tuple[Metric, ...]:
     """The metrics that count things of unit class `cls`, in the order of the metrics file."""
     return tuple(m for m in lexicon()[1] if cls in m.classes)
@@ -460,7 +460,8 @@ def _threshold_or_rate(text: str, q: Quantity, clause_start: int) -> bool:
         return True
     if q.qualifier not in ("more_than", "less_than") or not text.startswith("的", q.match_end):
         return False
-    bound = text[q.match_start:q.start].removesuffix("人民币") in BOUND_WORDS or text[q.end:q.match_end].endswith(BOUND_WORDS)
+    bound = (text[q.match_start:q.start].removesuffix("人民币") in BOUND_WORDS
+             or text[q.end:q.match_end].endswith(BOUND_WORDS))
     # 金额在10万元以上的案件: 在 before the bound names the range a class of things lies in
     return bound and (PICKS_OUT.search(text, clause_start, q.match_start) is not None
                       or text.endswith("在", clause_start, q.match_start))
@@ -586,7 +587,8 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     # 问责党组织12个、党员干部56人: a list item without a word of its own takes the clause's (not
     # 发现问题213个、移交问题线索19件 or 处分2.3万人、移送检察机关680人, whose item names something else)
     if prev and left.lstrip().startswith("、") and not any(w in left for w in _blockers()) \
-            and not OTHER_MEASURE.match(left.lstrip()[1:]) and not OTHER_MEASURE_AFTER.match(text, q.match_end, clause_end):
+            and not OTHER_MEASURE.match(left.lstrip()[1:]) \
+            and not OTHER_MEASURE_AFTER.match(text, q.match_end, clause_end):
         found = _nearest(text[clause_start:q.match_start], candidates, from_end=True)
         if found:
             return found.id
@@ -607,8 +609,8 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             and not any(w in left for w in _blockers()):
         return before[1]
     # a sentence that opens by naming what its items count: 从立案人员看，省管干部17人，县处级干部
-    # 186人, 在处分人员中，乡科级干部512人 (items that name a kind and nothing more), 查处问题：静海区23起，武清区27起 (places,
-    # each figure ending its clause or its list item)
+    # 186人, 在处分人员中，乡科级干部512人 (items that name a kind and nothing more), 查处问题：
+    # 静海区23起，武清区27起 (places, each figure ending its clause or its list item)
     if sentence_start is not None:
         for opener, item in ((VIEWED_FROM, ITEM), (IN_TOPIC, ITEM), (LABELLED, PLACE_ITEM)):
             topic = opener.match(text, sentence_start)
