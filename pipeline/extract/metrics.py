@@ -316,6 +316,21 @@ def _any_trigger() -> re.Pattern:
     return re.compile("|".join(map(re.escape, sorted(parts, key=len, reverse=True))))
 
 
+@lru_cache(maxsize=1)
+def _filing_words() -> frozenset[str]:
+    """The words of cases_filed (立案, 立案审查 ...): filing and what follows it are one procedure."""
+    return frozenset(p for m in lexicon()[1] if m.id == "cases_filed" for t in m.triggers for p in t.split("…") if p)
+
+
+def _describes(text: str, start: int, end: int) -> bool:
+    """Is the trigger word at text[start:end] a verb that only describes what follows 的 (查处的问题),
+    not the second half of one procedure with the filing right before it (立案查处的)?"""
+    if not text.startswith("的", end):
+        return False
+    words = _filing_words()
+    return not any(text[k:start] in words for k in range(max(0, start - 6), start - 1))
+
+
 def _nearest(text: str, candidates: Sequence[Metric], from_end: bool, bounds: _Bounds | None = None) -> Metric | None:
     """The metric whose trigger stands nearest to the figure (end of text if from_end, else start).
 
@@ -355,9 +370,10 @@ def _nearest_hit(text: str, candidates: Sequence[Metric], from_end: bool,
                     continue  # 问题 inside 问题线索 names neither problems nor cases, alone or in 发现…问题
                 # nearest first; at the same place a verb…noun pair beats the bare noun, and of
                 # two pairs the verb nearer the figure governs it (通报…查处…问题 is 查处), unless
-                # that verb only describes the noun (通报曝光查处的典型问题: 曝光…问题)
+                # that verb only describes the noun (通报曝光查处的典型问题: 曝光…问题; but
+                # 立案查处的案件 is one procedure, 查处…案件)
                 if pair:
-                    key = (dist, 0, len(words) > 1 and text.startswith("的", words[0][1]), -s)
+                    key = (dist, 0, len(words) > 1 and _describes(text, words[0][0], words[0][1]), -s)
                 else:
                     key = (dist, 1, -(e - s))
                 hit = (key, len(hits) + len(generic_hits), words, metric)
@@ -525,7 +541,7 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         # 通报了近期查处的4起典型案例: a trigger right before 的 describes what is counted, and the
         # verb before it acts on it; without one, the action after the figure (对查处的12起问题进行
         # 通报), else the describing word (今年查处的56起案件中)
-        if left[hit[2]:].strip() != "的":
+        if left[hit[2]:].strip() != "的" or not _describes(left, hit[1], hit[2]):
             return hit[0].id
         outer = _nearest(left[:hit[1]], candidates, from_end=True)
         if outer:

@@ -48,6 +48,8 @@ CASES = [
     ("今年查处的56起案件中，涉及村干部的占六成", 56, "cases_investigated"),
     ("通报查处违反中央八项规定精神问题12起", 12, "cases_investigated"),
     ("累计通报曝光查处的典型问题85起", 85, "cases_publicized"),
+    ("立案查处的案件12件", 12, "cases_investigated"),  # filing and investigating: one procedure
+    ("督促整改巡察发现的问题123个", 123, "problems_rectified"),
     ("网站开设曝光专区，通报8期40起典型案例", 40, "cases_publicized"),
     ("对5起查处不力的问题予以通报曝光", 5, "cases_publicized"),
     ("对2名处理问题不力的干部进行诫勉谈话", 2, "people_admonished"),
