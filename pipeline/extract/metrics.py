@@ -470,6 +470,12 @@ def _named_before(text: str, sentence_start: int | None, clause_start: int, clau
     return _nearest(text[sentence_start:clause_start], lexicon()[1], from_end=True)
 
 
+def _another_measure(item: str, text: str, q: Quantity, clause_end: int) -> bool:
+    """Does a list item (its words before the figure) count another measure than the list, by a
+    verb before its figure (移送检察机关680人) or after it (2人被移送司法机关)?"""
+    return bool(OTHER_MEASURE.match(item) or OTHER_MEASURE_AFTER.match(text, q.match_end, clause_end))
+
+
 def _threshold_or_rate(text: str, q: Quantity, clause_start: int) -> bool:
     """Is this sum of money a price, a rate or a threshold (see `PER_UNIT_BEFORE`, `PICKS_OUT`)?"""
     if PER_UNIT_BEFORE.search(text, max(clause_start, q.match_start - 8), q.match_start):
@@ -603,17 +609,16 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     # 问责党组织12个、党员干部56人: a list item without a word of its own takes the clause's (not
     # 发现问题213个、移交问题线索19件 or 处分2.3万人、移送检察机关680人, whose item names something else)
     if prev and left.lstrip().startswith("、") and not any(w in left for w in _blockers()) \
-            and not OTHER_MEASURE.match(left.lstrip()[1:]) \
-            and not OTHER_MEASURE_AFTER.match(text, q.match_end, clause_end):
+            and not _another_measure(left.lstrip()[1:], text, q, clause_end):
         found = _nearest(text[clause_start:q.match_start], candidates, from_end=True)
         if found:
             return found.id
     # 处分厅局级干部54人、县处级干部285人, 立案123件、98件和76件: a list continues the metric of
     # its first item
     between = text[prev[0].match_end:q.match_start] if prev else ""
-    listed = ("、" in between and not OTHER_MEASURE.match(between.rpartition("、")[2])) or LAST_ITEM.fullmatch(between)
-    if prev and prev[1] != "other" and listed and unit_class(prev[0].unit) == cls \
-            and not OTHER_MEASURE_AFTER.match(text, q.match_end, clause_end):
+    if prev and prev[1] != "other" and ("、" in between or LAST_ITEM.fullmatch(between)) \
+            and unit_class(prev[0].unit) == cls \
+            and not _another_measure(between.rpartition("、")[2], text, q, clause_end):
         return prev[1]
     # 给予党纪政务处分62人，其中处级干部3人: a breakdown without a word of its own counts what the
     # figure it breaks down counted (not 其中问题线索31件, which names something else). 立案52件，

@@ -531,19 +531,18 @@ def _listed_regions(text: str, at: int, mentions: list[Mention], starts: list[in
     return items[::-1]
 
 
-# 通报了静海区、武清区等地的7起典型问题: places listed before 等地 share the figures that follow
-AND_OTHER_PLACES = re.compile(r"等(?:地|省|市|县|区|州|乡镇|镇|街道|[\d一二两三四五六七八九十]+个)")
-# 静海区和武清区共查处问题41起, 静海区、武清区两区共立案23件, 静海区与武清区联合开展检查: places
-# that act together, whose figures are a joint total
-TOGETHER = re.compile(r"共同|共计|合计|总计|一共|共|联合")
+# 通报了静海区、武清区等地的7起典型问题: places listed before 等地 share the figures that follow,
+# and so do places that act together (静海区和武清区共查处问题41起, 静海区、武清区两区共立案23件,
+# 静海区与武清区联合开展检查): their figures are a joint total
+SHARED_AFTER = re.compile(r"等(?:地|省|市|县|区|州|乡镇|镇|街道|[\d一二两三四五六七八九十]+个)"
+                          r"|共同|共计|合计|总计|一共|共|联合")
 
 
 def _share_listed_places(text: str, mentions: list[Mention], starts: list[int], doc: Region, g: Gazetteer) -> None:
     """A list of places followed by 等地 (等省份, 等3个县), or by words of a joint action (共, 联合),
     names none of them alone: its last item stands for the division that holds them all (天津市 for
     静海区、武清区), or for the whole country in a national report and for no region in another one."""
-    hits = [*AND_OTHER_PLACES.finditer(text), *TOGETHER.finditer(text)] if "等" in text else TOGETHER.finditer(text)
-    for hit in hits:
+    for hit in SHARED_AFTER.finditer(text):
         items = _listed_regions(text, hit.start(), mentions, starts)
         if len(items) < 2:
             continue

@@ -161,21 +161,11 @@ def _read_code_table() -> dict[str, str]:
     return table
 
 
-def read_history() -> list[dict]:
-    with open(DATA_DIR / "history.csv", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
-
-
-def read_areas() -> list[dict]:
-    """State-level new areas (兰州新区, 两江新区): no division of their own, each with the code of
-    the division that administers it, which a figure of the area belongs to."""
-    with open(DATA_DIR / "areas.csv", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
-
-
-def read_divisions() -> list[dict]:
-    """Divisions the code table lacks, each with its code, name and short name."""
-    with open(DATA_DIR / "divisions.csv", encoding="utf-8") as f:
+def read_data(name: str) -> list[dict]:
+    """The rows of one of the data files: history.csv (renames), divisions.csv (divisions the code
+    table lacks, with their short names), areas.csv (state-level new areas, which have no division
+    of their own, each with the code of the division that administers it and takes its figures)."""
+    with open(DATA_DIR / name, encoding="utf-8") as f:
         return list(csv.DictReader(f))
 
 
@@ -223,7 +213,7 @@ def _cached_readings(names: dict[str, str], ethnic: tuple[str, ...], given_short
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     table = _read_code_table()
-    history = read_history()
+    history = read_data("history.csv")
     old_names: dict[str, list[str]] = defaultdict(list)
     for h in history:
         # a rename the table does not know yet replaces the old row (新津县 510132 -> 新津区 510118)
@@ -231,10 +221,10 @@ def gazetteer() -> Gazetteer:
             del table[h["old_adcode"]]
         table[h["adcode"]] = h["name"]
         old_names[h["adcode"]].append(h["old_name"])
-    for a in read_areas():  # a new area answers to the name of its division, as an old name does
+    for a in read_data("areas.csv"):  # a new area answers to the name of its division, as an old name does
         old_names[a["adcode"]].append(a["name"])
     given_shorts = {}
-    for d in read_divisions():
+    for d in read_data("divisions.csv"):
         table[d["adcode"]] = d["name"]
         if d["short_name"]:
             given_shorts[d["adcode"]] = d["short_name"]
