@@ -38,6 +38,7 @@ PINYIN_FIXES = {
     "长治": "changzhi", "朝阳": "chaoyang", "陕西": "shaanxi",  # 陕西: official romanisation
     "长子": "zhangzi", "栖霞": "qixia", "石鼓": "shigu", "色达": "seda", "金山屯": "jinshantun",
     "麦盖提": "maigaiti", "扎囊": "zhanang", "筠连": "junlian", "宕昌": "tanchang", "六枝": "liuzhi",
+    "康巴什": "kangbashi", "民乐": "minle", "龙圩": "longxu", "万柏林": "wanbailin",
 }
 PLACE_READINGS = {"都": "du"}  # 新都, 郫都, 花都: never dou in a place name
 

@@ -68,6 +68,12 @@ def test_every_spelling_of_jinghai_lands_on_one_region(query):
     ("单县", "shanxian", ("山东省", "菏泽市", "单县")),
     ("长子县", "zhangzi", ("山西省", "长治市", "长子县")),
     ("栖霞市", "yantai-qixia", ("山东省", "烟台市", "栖霞市")),
+    ("康巴什", "kangbashi", ("内蒙古自治区", "鄂尔多斯市", "康巴什区")),
+    ("民乐县", "minle", ("甘肃省", "张掖市", "民乐县")),
+    ("龙圩区", "longxu", ("广西壮族自治区", "梧州市", "龙圩区")),
+    # 万柏林区 is 万柏林 with 区, not 万柏 with 林区 (神农架林区)
+    ("万柏林", "wanbailin", ("山西省", "太原市", "万柏林区")),
+    ("神农架", "shennongjia", ("湖北省", "神农架林区")),
     # a state-level new area answers to the division that administers it
     ("兰州新区", "lanzhou", ("甘肃省", "兰州市")),
     ("江北新区", "jiangsu-nanjing", ("江苏省", "南京市")),
