@@ -37,7 +37,8 @@ PAGER_AFTER = re.compile(r"\s*(?:[上下首尾末]一?页|当前|跳转|转到|�
 LINK_LABEL = re.compile(r"(?:上一篇|下一篇|上一条|下一条|上篇|下篇|相关阅读|相关链接|相关新闻|相关文章|推荐阅读|延伸阅读|热点推荐|热门文章)\s*:")
 # 区纪委监委通报3起问题(2024-01-15): a title in a list of links, a line that ends with the date its
 # page was published (the dates of a report's own sentences are written 2024年1月15日)
-LISTED_TITLE = re.compile(r"^[^\n。]{2,80}?[ \t(\[]\d{4}([-./])\d{1,2}\1\d{1,2}[)\]]?[ \t]*$", re.M)
+LISTED_DATE = re.compile(r"[ \t(\[]\d{4}([-./])\d{1,2}\1\d{1,2}[)\]]?[ \t]*$", re.M)
+TITLE_CHARS = range(2, 81)  # how long the title before the date may be
 # 浏览次数:1234次, 阅读:56次: counters of the page the text was saved from
 PAGE_COUNTER = re.compile(r"(浏览|点击|阅读|访问|评论|转发|点赞|分享|收藏|字数)[^:]{0,4}:$")
 
@@ -77,7 +78,11 @@ def link_lines(text: str) -> list[tuple[int, int]]:
     """The spans of the lines that open with a label of links to other pages (上一篇:, 相关阅读:)
     or list one with its date: page furniture, each figure in them none of the text's. Looked for
     once per document."""
-    spans = [m.span() for m in LISTED_TITLE.finditer(text)]
+    spans = []
+    for m in LISTED_DATE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if m.start() - line_start in TITLE_CHARS and "。" not in text[line_start:m.start()]:
+            spans.append((line_start, m.end()))
     for m in LINK_LABEL.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if not text[line_start:m.start()].strip():
