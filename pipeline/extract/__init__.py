@@ -69,7 +69,9 @@ def extract_normalized(doc: str, norm: Normalized, title: str | None = None, sit
     kept = []
     furniture = link_lines(text)  # 上一篇:关于6起问题的通报
     for q in find_quantities(text):
-        if not_a_figure(text, q) is None and not any(s <= q.start < e for s, e in furniture):
+        if furniture and any(s <= q.start < e for s, e in furniture):
+            continue
+        if not_a_figure(text, q) is None:
             kept.append(q)
     figures = []
     prev_by_clause: dict[int, tuple] = {}

@@ -54,9 +54,10 @@ ITEM = re.compile(_ITEM)
 LAST_ITEM = re.compile(rf"\s*(?:{AND})(?:{_ITEM})?\s*")
 # an item of a list after 、 that opens with one of these counts another measure, one of no metric
 # (处分2.3万人、移送检察机关680人), not more of what the list counts (公开网站13个、电子屏幕35个)
-OTHER_MEASURE = re.compile(r"\s*(?:移送|移交|留置|采取|涉及|主动投案|投案)")
+OTHER_MEASURE_VERBS = "移送|移交|留置|主动投案|投案"
+OTHER_MEASURE = re.compile(rf"\s*(?:{OTHER_MEASURE_VERBS}|采取|涉及)")
 # ... and so does one whose figure is followed by such a verb (处分5人、2人被移送司法机关)
-OTHER_MEASURE_AFTER = re.compile(r"[^，,。；;！？!?\n、\d]{0,6}?(?:被|已)?(?:移送|移交|留置|主动投案|投案)")
+OTHER_MEASURE_AFTER = re.compile(rf"[^，,。；;！？!?\n、\d]{{0,6}}?(?:被|已)?(?:{OTHER_MEASURE_VERBS})")
 ITEM_BEFORE = re.compile(_ITEM + "$")  # the same, ending where a figure starts
 FIRST_ITEM = re.compile(r"[，,(]\s*其中\s*[，,]?" + _ITEM)  # the same, right after the total and 其中
 KIND_WORD = re.compile(f"(?:{KIND})$")

@@ -3,7 +3,7 @@
 In: the administrative code table shipped with `cpca` (resources/adcodes.csv: adcode, name; the
 hierarchy follows from the code prefixes), `data/history.csv` (renames the table lacks:
 静海县 -> 静海区 since 2015, 新津县 -> 新津区 since 2020, ...) and `data/divisions.csv` (units the
-table lacks: 新疆生产建设兵团) and `data/areas.csv` (state-level new areas, which answer to the
+table lacks: 新疆生产建设兵团; short names the suffixes cut wrong: 万柏林区 -> 万柏林) and `data/areas.csv` (state-level new areas, which answer to the
 division that administers them: 兰州新区 -> 兰州市).
 Out: `gazetteer()` (regions by id, name indexes), `resolve_query(q)` for what a user types
 (jinghai, 静海, 靜海區, 静海县), and `region_rows()` for the DuckDB `regions` table.
@@ -164,7 +164,7 @@ def _read_code_table() -> dict[str, str]:
 
 def read_data(name: str) -> list[dict]:
     """The rows of one of the data files: history.csv (renames), divisions.csv (divisions the code
-    table lacks, with their short names), areas.csv (state-level new areas, which have no division
+    table lacks, and short names the suffixes cut wrong), areas.csv (state-level new areas, which have no division
     of their own, each with the code of the division that administers it and takes its figures)."""
     with open(DATA_DIR / name, encoding="utf-8") as f:
         return list(csv.DictReader(f))
