@@ -13,7 +13,7 @@ from pathlib import Path
 from pipeline.extract.decode import Decoded, DecodeError, decode_file
 from pipeline.extract.exclude import link_lines, not_a_figure
 from pipeline.extract.metrics import DATA as METRICS_DATA
-from pipeline.extract.metrics import classify, unit_class
+from pipeline.extract.metrics import classify, is_remark, unit_class
 from pipeline.extract.normalize import Normalized, normalize
 from pipeline.extract.numbers import find_quantities
 from pipeline.extract.text import Segmenter, strip_sentence
@@ -22,7 +22,7 @@ from pipeline.regions.gazetteer import DATA_DIR as REGIONS_DATA
 # Bump when the extraction code changes. The store re-extracts documents of another version; an
 # edit of the rule files (triggers, domain words, region markers, renamings) changes the version
 # by itself through their digest.
-CODE_VERSION = "33"
+CODE_VERSION = "34"
 RULE_FILES = (METRICS_DATA / "metrics.json", METRICS_DATA / "userdict.txt",
               REGIONS_DATA / "markers.csv", REGIONS_DATA / "history.csv", REGIONS_DATA / "divisions.csv",
               REGIONS_DATA / "areas.csv")
@@ -85,7 +85,9 @@ def extract_normalized(doc: str, norm: Normalized, title: str | None = None, sit
         sent = seg.sentence_at(q.start)
         cls_key = (sent.start, unit_class(q.unit))
         metric = classify(text, q, clause.start, clause.end, prev, nxt, sent.start, before, last_of_class.get(cls_key))
-        prev_by_clause[clause.start] = before = last_of_class[cls_key] = (q, metric)
+        prev_by_clause[clause.start] = last_of_class[cls_key] = (q, metric)
+        if not (before and is_remark(text, before[0].match_end, clause.end)):
+            before = (q, metric)  # a change of the figure before (，同比增长15.2%) is a remark on it
         sentence = sentences.get((sent.start, sent.end))
         if sentence is None:
             s_start, s_end = norm.span(sent.start, sent.end)

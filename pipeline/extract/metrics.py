@@ -60,6 +60,9 @@ OTHER_MEASURE = re.compile(rf"\s*(?:{OTHER_MEASURE_VERBS}|采取|涉及)")
 OTHER_MEASURE_AFTER = re.compile(rf"[^，,。；;！？!?\n、\d]{{0,6}}?(?:被|已)?(?:{OTHER_MEASURE_VERBS})")
 ITEM_BEFORE = re.compile(_ITEM + "$")  # the same, ending where a figure starts
 FIRST_ITEM = re.compile(r"[，,(]\s*其中\s*[，,]?" + _ITEM)  # the same, right after the total and 其中
+# 立案1 234件，同比增长15.2%，其中县处级干部23人: a clause that is nothing but the change of the
+# figure before it, which a breakdown after it still breaks down
+REMARK = re.compile(r"[，,]\s*(?:同比|环比|(?:比|较)[^\d，,。；;！？!?\n]{1,8}?)?" + CHANGE + r"[^，,。；;！？!?\n]*")
 KIND_WORD = re.compile(f"(?:{KIND})$")
 # 从立案人员看，省管干部17人，县处级干部186人: a sentence that opens by naming what it breaks down
 VIEWED_FROM = re.compile(r"\s*从(?P<topic>[^\d，,。；;！？!?\n]{1,12}?)来?看\s*[，,:：]")
@@ -443,7 +446,7 @@ def _breakdown_item(text: str, q: Quantity, cls: str, clause_start: int, clause_
     people continue each other's list when the figure ends its clause (处分一般干部9.4万人，农村、
     企业等其他人员41.7万人)."""
     if noun and before and before[1] != "other" and unit_class(before[0].unit) == cls:
-        item = FIRST_ITEM.fullmatch(text, before[0].match_end, q.match_start)
+        item = FIRST_ITEM.fullmatch(text, _past_remark(text, before[0].match_end), q.match_start)
         if item and item["noun"]:
             return None if _nearest(item["kind"], candidates, from_end=True) else before[1]
     if not sibling or sibling[1] == "other" or sentence_start is None:
@@ -461,6 +464,18 @@ def _breakdown_item(text: str, q: Quantity, cls: str, clause_start: int, clause_
             or (ends_clause and all(k in PERSON_KINDS for k in kinds)):
         return None if _nearest(item["kind"], candidates, from_end=True) else sibling[1]
     return None
+
+
+def is_remark(text: str, total_end: int, clause_end: int) -> bool:
+    """Is everything from the end of a figure to the end of the next clause a change of that figure
+    (处分86人，同比增长8.3%)? Such a remark leaves the figure the one that later figures follow."""
+    return REMARK.fullmatch(text, total_end, clause_end) is not None
+
+
+def _past_remark(text: str, end: int) -> int:
+    """Where the words after a figure that ends at `end` go on, past a remark on its change."""
+    remark = REMARK.match(text, end)
+    return remark.end() if remark else end
 
 
 def _named_before(text: str, sentence_start: int | None, clause_start: int, clause_left: str) -> Metric | None:
@@ -627,7 +642,7 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     # breakdown in 人 of 查处问题87起 counts nothing the cases did)
     if before and before[1] != "other" \
             and (unit_class(before[0].unit) == cls or any(m.id == before[1] for m in candidates)) \
-            and BREAKDOWN.fullmatch(text, before[0].match_end, q.match_start) \
+            and BREAKDOWN.fullmatch(text, _past_remark(text, before[0].match_end), q.match_start) \
             and not any(w in left for w in _blockers()):
         return before[1]
     # a sentence that opens by naming what its items count: 从立案人员看，省管干部17人，县处级干部

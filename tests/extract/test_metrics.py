@@ -179,6 +179,13 @@ CASES = [
     # the people of the cases filed (that metric counts people too); not of the problems investigated
     ("万全区纪委监委今年共立案52件，其中乡科级干部11人", 11, "cases_filed"),
     ("全县共查处问题87起，其中科级干部3人", 3, "other"),
+    # a clause that only states the change of the total leaves the breakdown after it the total's
+    ("全市共处分1 102人，同比增长8.3%，其中处级干部12人", 12, "people_disciplined"),
+    ("全市共立案1 234件，同比增长15.2%，其中乡科级干部案件210件", 210, "cases_filed"),
+    ("全县共处分86人，比上年增加12人，其中科级干部9人", 9, "people_disciplined"),
+    ("全县共处分86人，比上年增加12人，其中科级干部9人", 12, "other"),
+    ("全市共立案1 234件，同比增长15.2%，其中移送检察机关12人", 12, "other"),
+    ("全县共查处问题87起，同比增长10%，其中科级干部3人", 3, "other"),
     ("该区发现问题43个，整改完成41个", 41, "problems_rectified"),
     ("目前仍有3个问题未整改完成", 3, "other"),
     # a number before 受处分人员 counts people described as once disciplined, not a discipline
