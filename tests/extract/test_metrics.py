@@ -216,6 +216,10 @@ CASES = [
     ("信访举报总量同比降幅达15.2%", -15.2, "petition_change_pct"),
     ("信访举报量增幅为3.1%", 3.1, "petition_change_pct"),
     ("越级访同比下降31.4%，初信初访化解率达95%", -31.4, "petition_change_pct"),
+    ("越级访同比下降31.4%，初信初访化解率达95%", 95, "other"),
+    ("全县初信初访量同比下降22.1%", -22.1, "petition_change_pct"),  # first letters and visits
+    ("全市受理初信初访236件，同比下降15.4%", 236, "reports_received"),
+    ("全市受理初信初访236件，同比下降15.4%", -15.4, "petition_change_pct"),
     ("村务公开率提高了5%", 5, "other"),  # a rise of the share, not the share itself
     ("信访举报量同比下降23%，检举控告量同比下降18.6%", -18.6, "petition_change_pct"),
     # a share of people who hold a view is no coverage, even with 落实 in the clause
