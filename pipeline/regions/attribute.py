@@ -67,10 +67,12 @@ STREET_AFTER = re.compile(r"街(?!头)")  # not 北京街头
 # Sub-county units: 岭南街, 灌口街道, 周良庄镇, 高明乡. A name starts after a clause break, a
 # division name, or one of these words (选取新开河街, 步入岭南街, 这是站前街).
 SUB_SUFFIXES = ("街道", "街", "镇", "乡")
+SUB_LEFT_WORDS = {"共有", "现有", "包括", "其中"}  # 共有濮院镇、石门镇等5个镇
+STREET_WORDS = set("巷区坊头面市景")  # 街巷, 街区, 街坊: words of streets, not 街 of a subdistrict
 SUB_LEFT = set("在对于到是为取入和与及将把由从至赴即")
 # 在佛堂镇 at a clause's start is 佛堂镇; 辣椒小镇, 特色小镇 are projects, not towns
 SUB_NOT_FIRST = set("该全各本每我此其这那某几多一二两三四五六七八九十个相有所诸在对赴把")
-SUB_NOT_LAST = set("乡城村县区市省镇街小")
+SUB_NOT_LAST = set("乡城村县区市省镇街小古")  # 周庄古镇 is a scenic area
 # ... but many towns end in 市 (周市镇, 新市镇, 马市镇), unless it is a word of its own (城市, 超市)
 MARKET_WORDS = {"城市", "都市", "超市", "门市", "上市", "股市", "闹市", "集市", "街市", "夜市", "本市", "全市", "各市"}
 
@@ -239,7 +241,7 @@ def find_sub_county(text: str, mentions: list[Mention], not_names: set[str] = fr
     out = []
     for mt in re.finditer(r"街道|街|镇|乡", text):
         j, suffix = mt.start(), mt.group()
-        if suffix == "乡" and text[j + 1:j + 2] in ("镇", "村"):
+        if (suffix == "乡" and text[j + 1:j + 2] in ("镇", "村")) or (suffix == "街" and text[j + 1:j + 2] in STREET_WORDS):
             continue
         for length in (3, 2):
             i = j - length
@@ -249,9 +251,10 @@ def find_sub_county(text: str, mentions: list[Mention], not_names: set[str] = fr
             market_town = suffix == "镇" and name[-1] == "市" and name[-2:] not in MARKET_WORDS
             if (not HAN_WORD.fullmatch(name) or name[0] in SUB_NOT_FIRST
                     or (name[-1] in SUB_NOT_LAST and not market_town)
-                    or name in not_names or name[-2:] in not_names):
+                    or name in not_names or name[-2:] in not_names or name[:2] in not_names):
                 continue
-            left_ok = i == 0 or i in ends or not _is_han(text[i - 1]) or text[i - 1] in SUB_LEFT
+            left_ok = (i == 0 or i in ends or not _is_han(text[i - 1]) or text[i - 1] in SUB_LEFT
+                       or text[i - 2:i] in SUB_LEFT_WORDS)
             k = bisect_left(taken_starts, mt.end())
             if not left_ok or (k and reach[k - 1] > i):
                 continue
@@ -526,7 +529,7 @@ def _listed_regions(text: str, at: int, mentions: list[Mention], starts: list[in
         else:
             break
         i -= 1
-    if any(m.kind != "region" or m.effective is None or m.effective is UNKNOWN for m in items):
+    if any(m.kind not in ("region", "sub") or m.effective is None or m.effective is UNKNOWN for m in items):
         return []
     return items[::-1]
 
