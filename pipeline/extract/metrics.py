@@ -21,6 +21,11 @@ OBJECT_FIRST = re.compile(r"对|把|将|给予")  # 给予3名村干部党纪处
 AND = "以及|和|及|与"  # the words that join the last item of a list
 COORDINATED = re.compile(rf"(?:{AND}|、)\s*$")  # 对23个党组织和46名党员干部实施问责: a second object
 RESPECTIVELY = re.compile(r"\s*(其中)?(分别|依次)(为|是|达|有)?")
+PERIOD_ONLY = re.compile(r"\s*(?:而|但)?(?:\d{4}年|上年|去年|上一年|前一年|上年度)(?:同期|全年)?(?:为|是|有|达|仅)?\s*")
+# 立案数和处分人数分别为456件和402人: names listed before 分别 and figures listed after it, pair by pair
+_JOIN = r"(?:、|和|及|与|以及)"
+PAIRED_NAMES = re.compile(rf"([^\d，,。；;！？!?\n:：]+?)((?:{_JOIN}[^\d，,。；;！？!?\n:：]+?)+)(?:分别|依次)(?:为|是|达|有)?\s*$")
+PAIRED_FIGURES = re.compile(rf"[^、和及与，,。；;！？!?\n]{{1,14}}(?:{_JOIN}[^、和及与，,。；;！？!?\n]{{1,14}})+\s*")
 LIGHT_VERB = re.compile(r"进行|予以|给予|作出")  # 对3起…问题进行通报: the action comes after these
 PASSIVE = re.compile(r"受到|被|" + LIGHT_VERB.pattern)
 # 3名处级干部、12名科级干部被立案审查: the words between two items of a list, and the passive
@@ -478,6 +483,23 @@ def _past_remark(text: str, end: int) -> int:
     return remark.end() if remark else end
 
 
+def _paired_name(text: str, q: Quantity, clause_start: int, clause_end: int,
+                 candidates: Sequence[Metric]) -> Metric | None:
+    """立案数和处分人数分别为456件和402人: the metric the k-th name before 分别 names, for the k-th
+    figure of the list after it, when both lists have as many items."""
+    at = max(text.rfind("分别", clause_start, q.match_start), text.rfind("依次", clause_start, q.match_start))
+    names = PAIRED_NAMES.search(text, clause_start, RESPECTIVELY.match(text, at).end())
+    figures = PAIRED_FIGURES.fullmatch(text, names.end() if names else at, clause_end)
+    if not names or not figures:
+        return None
+    name_items = re.split(_JOIN, names.group(1) + names.group(2))
+    figure_items = re.split(_JOIN, figures.group())
+    k = len(re.split(_JOIN, text[names.end():q.match_start])) - 1
+    if len(name_items) != len(figure_items) or k >= len(name_items):
+        return None
+    return _nearest(name_items[k], candidates, from_end=True)
+
+
 def _named_before(text: str, sentence_start: int | None, clause_start: int, clause_left: str) -> Metric | None:
     """For a percentage whose clause names nothing (同比下降12.4%, 占比98.6%): the metric the
     sentence names last before that clause, or None when the clause has a trigger of its own."""
@@ -557,6 +579,10 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
                                 noun=True)
     if inherited:
         return inherited
+    if "分别" in text[clause_start:q.match_start] or "依次" in text[clause_start:q.match_start]:
+        paired = _paired_name(text, q, clause_start, clause_end, candidates)
+        if paired:
+            return paired.id
     described = None
     hit = _nearest_hit(left, candidates, from_end=True)
     if hit:
@@ -664,6 +690,11 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
                                        sibling[0].match_start)
         if sib_left and _opens_with_place(sib_left.group()):
             return sibling[1]
+    # 立案456件，2022年为389件, 上年同期为389件: a clause of another period and a figure and nothing
+    # more states the same measure for that period
+    if sibling and sibling[1] != "other" and PERIOD_ONLY.fullmatch(text, clause_start, q.match_start) \
+            and not text[q.match_end:clause_end].strip():
+        return sibling[1]
     # 其中第一种形态298人次，占77.2%；第二种形态64人次: a later item that names a kind and nothing more
     return _breakdown_item(text, q, cls, clause_start, clause_end, sentence_start, before, sibling, candidates,
                            noun=False) or "other"

@@ -179,6 +179,17 @@ CASES = [
     # the people of the cases filed (that metric counts people too); not of the problems investigated
     ("万全区纪委监委今年共立案52件，其中乡科级干部11人", 11, "cases_filed"),
     ("全县共查处问题87起，其中科级干部3人", 3, "other"),
+    # names listed before 分别 pair with the figures listed after it
+    ("全市立案数和处分人数分别为456件和402人", 402, "people_disciplined"),
+    ("处分人数和立案数分别为402人和456件", 456, "cases_filed"),
+    ("处分人数和立案数分别为402人和456件", 402, "people_disciplined"),
+    ("全县查处问题数、处理人数、处分人数分别为56起、78人、45人", 78, "people_held_accountable"),
+    ("全县查处问题数、处理人数、处分人数分别为56起、78人、45人", 45, "people_disciplined"),
+    ("静海区和武清区分别查处问题23起和27起", 27, "cases_investigated"),  # places, not names of measures
+    # the same measure for another period
+    ("2023年全市立案数为456件，2022年为389件", 389, "cases_filed"),
+    ("全县处分45人，去年38人", 38, "people_disciplined"),
+    ("2024年，全区共开展培训12次，2023年为8次", 8, "other"),
     # a clause that only states the change of the total leaves the breakdown after it the total's
     ("全市共处分1 102人，同比增长8.3%，其中处级干部12人", 12, "people_disciplined"),
     ("全市共立案1 234件，同比增长15.2%，其中乡科级干部案件210件", 210, "cases_filed"),
