@@ -261,6 +261,11 @@ CASES = [
     ("处置反映党员干部问题线索1,356件，同比上升9.8%", 9.8, "other"),
     ("共接收反映党员干部问题线索1,356件", 1356, "reports_received"),
     ("查实问题线索12条，部分属实8条", 12, "reports_verified"),
+    ("其中，属实12件，部分属实8件，不属实45件", 8, "reports_verified"),
+    ("其中，属实12件，部分属实8件，不属实45件", 45, "other"),  # found untrue
+    ("全年共受理群众信访举报案件238件", 238, "reports_received"),  # petitions, though called 案件
+    ("受理群众举报案件38件，查实12件", 38, "reports_received"),
+    ("共查处违纪违法案件38件", 38, "cases_investigated"),
     # the words after 、 belong to the next figure, not to the one before it
     ("共发现问题98个、整改问题87个", 98, "other"),
     # an item that opens with another measure's verb is no more of the list
