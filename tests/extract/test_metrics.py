@@ -86,6 +86,8 @@ CASES = [
     ("全市公开村级财务事项4万余条", 40000, "disclosure_count"),
     ("全县累计公开党务信息1200余条", 1200, "disclosure_count"),
     ("全区公开村级事务8 600余项", 8600, "disclosure_count"),
+    ("全县共公开村级财务收支明细2.3万条", 23000, "disclosure_count"),
+    ("公开村级账目1 200余笔", 1200, "disclosure_count"),
     ("公开招聘工作人员12名", 12, "other"),
     ("在网站公布重大事项52项", 52, "disclosure_count"),
     ("发现公开信息不及时问题23个", 23, "other"),
