@@ -39,6 +39,8 @@ LINK_LABEL = re.compile(r"(?:上一篇|下一篇|上一条|下一条|上篇|下�
 # page was published (the dates of a report's own sentences are written 2024年1月15日)
 LISTED_DATE = re.compile(r"[ \t(\[]\d{4}([-./])\d{1,2}\1\d{1,2}[)\]]?[ \t]*$", re.M)
 TITLE_CHARS = range(2, 81)  # how long the title before the date may be
+# 本文共3256字: the length of the article, as a page gives it
+ARTICLE_LENGTH = re.compile(r"(?:本文|全文|正文)(?:共计|共|约|计)?$")
 # 浏览次数:1234次, 阅读:56次: counters of the page the text was saved from
 PAGE_COUNTER = re.compile(r"(浏览|点击|阅读|访问|评论|转发|点赞|分享|收藏|字数)[^:]{0,4}:$")
 
@@ -110,6 +112,8 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
         return "duration"
     if q.unit == "页" and PAGER_AFTER.match(text, q.match_end):
         return "page furniture (a pager)"
+    if q.unit == "字" and ARTICLE_LENGTH.search(text, max(0, q.match_start - 4), q.match_start):
+        return "page furniture (the length of the article)"
     if text[max(0, lead - 3):lead] == "附件(":
         return "page furniture (attachments of the page)"  # 相关附件(2个)
     if HOTLINE_AFTER.match(after):

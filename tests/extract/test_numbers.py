@@ -193,6 +193,8 @@ CASES = [
     ("立案数：125件；处分人数：98人", [(125, "件", "exact"), (98, "人", "exact")]),
     ("会议时间：10:30，参会12人", [(12, "人", "exact")]),
     ("浏览次数：1234次", []),
+    ("本文共3 256字，预计阅读时间8分钟", []),  # the article's own length
+    ("撰写心得体会2万余字", [(20000, "字", "more_than")]),
     # one space between the digits and what follows them (typeset text), but not digits spaced out
     ("共处理 15 000 人，涉及金额 6 600 万元", [(15000, "人", "exact"), (66000000, "元", "exact")]),
     ("查处问题 7000 多件", [(7000, "件", "more_than")]),
