@@ -81,6 +81,7 @@ CASES = [
     # 处理 right after a measure names that measure (给予诫勉谈话处理), not a holding to account
     ("给予诫勉谈话处理9人", 9, "people_admonished"),
     ("给予通报批评处理6人，组织处理3人", 6, "people_admonished"),
+    ("共对48名党员干部作出组织调整", 48, "people_held_accountable"),  # an organisational measure
     ("给予党纪政务处分处理12人", 12, "people_disciplined"),
     ("批评教育帮助和处理1256人次", 1256, "people_held_accountable"),
     ("全市公开村级财务事项4万余条", 40000, "disclosure_count"),
