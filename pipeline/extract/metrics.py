@@ -21,9 +21,10 @@ OBJECT_FIRST = re.compile(r"对|把|将|给予")  # 给予3名村干部党纪处
 AND = "以及|和|及|与"  # the words that join the last item of a list
 COORDINATED = re.compile(rf"(?:{AND}|、)\s*$")  # 对23个党组织和46名党员干部实施问责: a second object
 RESPECTIVELY = re.compile(r"\s*(其中)?(分别|依次)(为|是|达|有)?")
+# 2022年为389件, 上年同期为389件: the words of a clause that gives a figure for another period
 PERIOD_ONLY = re.compile(r"\s*(?:而|但)?(?:\d{4}年|上年|去年|上一年|前一年|上年度)(?:同期|全年)?(?:为|是|有|达|仅)?\s*")
 # 立案数和处分人数分别为456件和402人: names listed before 分别 and figures listed after it, pair by pair
-_JOIN = r"(?:、|和|及|与|以及)"
+_JOIN = rf"(?:、|{AND})"
 PAIRED_NAMES = re.compile(rf"([^\d，,。；;！？!?\n:：]+?)((?:{_JOIN}[^\d，,。；;！？!?\n:：]+?)+)(?:分别|依次)(?:为|是|达|有)?\s*$")
 PAIRED_FIGURES = re.compile(rf"[^、和及与，,。；;！？!?\n]{{1,14}}(?:{_JOIN}[^、和及与，,。；;！？!?\n]{{1,14}})+\s*")
 LIGHT_VERB = re.compile(r"进行|予以|给予|作出")  # 对3起…问题进行通报: the action comes after these
