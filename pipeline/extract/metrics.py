@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from pipeline.extract.numbers import CHANGE, CHANGE_WORD, Quantity
+from pipeline.extract.numbers import AND, CHANGE, CHANGE_WORD, Quantity
 
 DATA = Path(__file__).with_name("data")
 OBJECT_FIRST = re.compile(r"对|把|将|给予")  # 给予3名村干部党纪处分: the people, then the action
-AND = "以及|和|及|与"  # the words that join the last item of a list
 COORDINATED = re.compile(rf"(?:{AND}|、)\s*$")  # 对23个党组织和46名党员干部实施问责: a second object
 RESPECTIVELY = re.compile(r"\s*(其中)?(分别|依次)(为|是|达|有)?")
 # 2022年为389件, 上年同期为389件: the words of a clause that gives a figure for another period
@@ -489,9 +488,11 @@ def _paired_name(text: str, q: Quantity, clause_start: int, clause_end: int,
     """立案数和处分人数分别为456件和402人: the metric the k-th name before 分别 names, for the k-th
     figure of the list after it, when both lists have as many items."""
     at = max(text.rfind("分别", clause_start, q.match_start), text.rfind("依次", clause_start, q.match_start))
+    if at < 0:
+        return None
     names = PAIRED_NAMES.search(text, clause_start, RESPECTIVELY.match(text, at).end())
-    figures = PAIRED_FIGURES.fullmatch(text, names.end() if names else at, clause_end)
-    if not names or not figures:
+    figures = PAIRED_FIGURES.fullmatch(text, names.end(), clause_end) if names else None
+    if not figures:
         return None
     name_items = re.split(_JOIN, names.group(1) + names.group(2))
     figure_items = re.split(_JOIN, figures.group())
@@ -580,10 +581,9 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
                                 noun=True)
     if inherited:
         return inherited
-    if "分别" in text[clause_start:q.match_start] or "依次" in text[clause_start:q.match_start]:
-        paired = _paired_name(text, q, clause_start, clause_end, candidates)
-        if paired:
-            return paired.id
+    paired = _paired_name(text, q, clause_start, clause_end, candidates)
+    if paired:
+        return paired.id
     described = None
     hit = _nearest_hit(left, candidates, from_end=True)
     if hit:
@@ -683,19 +683,18 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
                 found = _nearest(topic["topic"], candidates, from_end=True)
                 if found:
                     return found.id
-    # 北京查处问题1,203起，天津986起: a clause of a place and a figure and nothing more continues the
-    # metric of the figure before it, when that figure's clause opened with a place too
+    # a clause of another period or of a place and a figure and nothing more continues the metric
+    # of the figure before it: 立案456件，2022年为389件 (上年同期为389件); 北京查处问题1,203起，天津986起,
+    # when that figure's clause opened with a place too
     if sibling and sibling[1] != "other" and sentence_start is not None \
-            and not text[q.match_end:clause_end].strip() and _is_place(text[clause_start:q.match_start]):
-        sib_left = LABEL_BEFORE.search(text, max(sentence_start, sibling[0].match_start - LABEL_LENGTH),
-                                       sibling[0].match_start)
-        if sib_left and _opens_with_place(sib_left.group()):
-            return sibling[1]
-    # 立案456件，2022年为389件, 上年同期为389件: a clause of another period and a figure and nothing
-    # more states the same measure for that period
-    if sibling and sibling[1] != "other" and PERIOD_ONLY.fullmatch(text, clause_start, q.match_start) \
             and not text[q.match_end:clause_end].strip():
-        return sibling[1]
+        if PERIOD_ONLY.fullmatch(text, clause_start, q.match_start):
+            return sibling[1]
+        if _is_place(text[clause_start:q.match_start]):
+            sib_left = LABEL_BEFORE.search(text, max(sentence_start, sibling[0].match_start - LABEL_LENGTH),
+                                           sibling[0].match_start)
+            if sib_left and _opens_with_place(sib_left.group()):
+                return sibling[1]
     # 其中第一种形态298人次，占77.2%；第二种形态64人次: a later item that names a kind and nothing more
     return _breakdown_item(text, q, cls, clause_start, clause_end, sentence_start, before, sibling, candidates,
                            noun=False) or "other"

@@ -87,7 +87,8 @@ CHANGE = CHANGE_WORD + r"(了)?(幅度)?(为|达到|达)?"
 CHANGE_BEFORE = re.compile(CHANGE + " ?$")
 NEGATIVE_CHANGES = ("下降", "降低", "减少", "下滑", "回落", "降幅", "减幅", "跌幅")
 # 分别下降31%和42%, 下降12%、8%: a percentage joined to a fall before it is a fall too
-JOINED = re.compile(r"(?:和|、|及|与|以及)$")
+AND = "以及|和|及|与"  # the words that join the last item of a list
+JOINED = re.compile(rf"(?:{AND}|、)$")
 
 # Percentages in words: 百分之九十 (90%), and 九成 / 9成 (nine tenths, 90%) when 成 ends the word
 # (九成以上的村, 提高两成, 过一成; not 一成不变, 九成新, 八成是), or after a qualifier (近三成干部,

@@ -67,7 +67,9 @@ STREET_AFTER = re.compile(r"街(?!头)")  # not 北京街头
 # Sub-county units: 岭南街, 灌口街道, 周良庄镇, 高明乡. A name starts after a clause break, a
 # division name, or one of these words (选取新开河街, 步入岭南街, 这是站前街).
 SUB_SUFFIXES = ("街道", "街", "镇", "乡")
-SUB_LEFT_WORDS = {"共有", "现有", "包括", "其中"}  # 共有濮院镇、石门镇等5个镇
+# 共有濮院镇、石门镇等5个镇: words that open a list of towns, so a name starts after them (and
+# none starts with them: 共有乌镇 is no town)
+SUB_LEFT_WORDS = frozenset({"共有", "现有", "包括", "其中"})
 STREET_WORDS = set("巷区坊头面市景")  # 街巷, 街区, 街坊: words of streets, not 街 of a subdistrict
 SUB_LEFT = set("在对于到是为取入和与及将把由从至赴即")
 # 在佛堂镇 at a clause's start is 佛堂镇; 辣椒小镇, 特色小镇 are projects, not towns
@@ -251,7 +253,8 @@ def find_sub_county(text: str, mentions: list[Mention], not_names: set[str] = fr
             market_town = suffix == "镇" and name[-1] == "市" and name[-2:] not in MARKET_WORDS
             if (not HAN_WORD.fullmatch(name) or name[0] in SUB_NOT_FIRST
                     or (name[-1] in SUB_NOT_LAST and not market_town)
-                    or name in not_names or name[-2:] in not_names or name[:2] in not_names):
+                    or name in not_names or name[-2:] in not_names
+                    or name[:2] in not_names or name[:2] in SUB_LEFT_WORDS):
                 continue
             left_ok = (i == 0 or i in ends or not _is_han(text[i - 1]) or text[i - 1] in SUB_LEFT
                        or text[i - 2:i] in SUB_LEFT_WORDS)
