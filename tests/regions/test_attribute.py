@@ -104,6 +104,11 @@ def test_a_name_shared_by_several_cities_is_resolved_by_context(text, slug):
      "123.46万元", "national"),
     ("静海区纪委监委查处问题7起。根据中央纪委部署，全区共处分12人。", "12人", "jinghai"),
     ("四川省纪委监委通报。\n中央和国家机关工委通报，今年以来中央和国家机关共查处问题57起。", "57起", "national"),
+    # the provinces, regions and municipalities together are the whole country
+    ("督促河南省严处虞城县违法占地案件，对62名人员作出处理；向25个省（区、市）交办问题线索，共追责问责746名责任人。",
+     "746名", "national"),
+    ("督促河南省严处虞城县违法占地案件，对62名人员作出处理。", "62名", "shangqiu-yucheng"),
+    ("四川省纪委监委通报。\n各省区市纪委监委共查处问题1 200起。", "1 200起", "national"),
 ])
 def test_nationwide_figures(text, anchor, slug):
     assert region_at(text, anchor).id == slug
