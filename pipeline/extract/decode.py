@@ -282,6 +282,7 @@ def html_to_text(html: str) -> Decoded:
 
 TABLE_TAG = re.compile(r"<table\b", re.I)
 TABLE_CELL_MAX = 40  # longer cells make a layout table (a page laid out in a grid), not data
+TABLE_SPAN_MAX = 100  # a merge across more rows or columns than this is read as this many
 UNIT_IN_HEADER = re.compile(r"\s*[(（]([^()（）]{1,4})[)）]\s*$")  # 处理人数（人）
 # 处分人数, 问题件数: a heading that counts in a measure word names the unit of its cells
 COUNT_IN_HEADER = re.compile(r"(人次|人|件|起|个|份|条|封|户|家|项)数$")
@@ -318,23 +319,37 @@ def _row_sentences(table) -> list[str] | None:
     """The rows of a data table as sentences: the row's first cell, then each column's heading
     with its cell (a unit in the heading's brackets, or the measure word it counts in, 处分人数,
     goes after a bare number); when the units stand in the first column instead, the row's label,
-    a colon, then each column's heading with its cell. None for a table that lays a page out."""
+    a colon, then each column's heading with its cell. None for a table that lays a page out.
+
+    Merged cells are read as standing in every place they cover: a heading over two rows of
+    headings (处理人数 over 合计 | 其中处分人数) is part of both, and the leading columns under one
+    heading (类别 over 形式主义、官僚主义 | 违规吃喝) label their row together."""
     if any(t is not table for t in table.iter("table")):
         return None  # holds another table: a layout grid
     rows = [[c for c in tr if c.tag in ("td", "th")] for tr in table.iter("tr")]
-    if len(rows) < 2 or any(c.get("colspan", "1") != "1" or c.get("rowspan", "1") != "1" for r in rows for c in r):
-        return None
-    cells = [[" ".join(c.text_content().split()) for c in r] for r in rows]
-    if len({len(r) for r in cells}) != 1 or len(cells[0]) < 2 or any(len(c) > TABLE_CELL_MAX for r in cells for c in r):
+    grid = _grid(rows)
+    cells = [[text for text, _ in r] for r in grid]
+    if (len(cells) < 2 or len({len(r) for r in cells}) != 1 or len(cells[0]) < 2
+            or any(len(c) > TABLE_CELL_MAX for r in cells for c in r)):
         return None
     has_digits = [any(ch.isdigit() for c in r for ch in c) for r in cells]
     if not (all(c.tag == "th" for c in rows[0]) or (not has_digits[0] and any(has_digits[1:]))):
-        return ["，".join(c for c in row if c) + "。" for row in cells if any(row)]
-    keep = [i for i, head in enumerate(cells[0]) if head not in ROW_NUMBER_HEADERS]
-    header = [cells[0][i] for i in keep]
-    if not header:
+        return ["，".join(_distinct(row)) + "。" for row in grid if any(text for text, _ in row)]
+    depth = max(_span(c, "rowspan") for c in rows[0])  # rows of headings
+    while depth > 1 and (any(has_digits[:depth]) or depth >= len(cells)):
+        depth -= 1
+    columns_of_heads = list(zip(*grid[:depth]))
+    heads = [_heading(_distinct(list(column))) for column in columns_of_heads]
+    keep = [i for i, head in enumerate(heads) if head not in ROW_NUMBER_HEADERS]
+    if not keep:
         return None  # nothing but row numbers
-    body = [[r[i] for i in keep] for r in cells[1:]]
+    header = [heads[i] for i in keep]
+    body = [[r[i] for i in keep] for r in grid[depth:]]
+    labels = 1
+    while labels < len(keep) and columns_of_heads[keep[labels]] == columns_of_heads[keep[0]]:
+        labels += 1
+    header = header[labels - 1:]
+    body = [["，".join(_distinct(r[:labels]))] + [text for text, _ in r[labels:]] for r in body]
     columns = [_unit_of(head) for head in header[1:]]  # (label, unit) of each column
     rows_by_label = [_unit_of(row[0]) for row in body]
     sentences = []
@@ -354,12 +369,73 @@ def _row_sentences(table) -> list[str] | None:
     return sentences
 
 
+def _heading(parts: list[str]) -> str:
+    """One heading of the headings stacked over a column, the unit of any of them at its end:
+    处理人数（人） over 合计 -> 处理人数合计（人）."""
+    if len(parts) < 2:
+        return "".join(parts)
+    labels, units = zip(*map(_unit_of_bracket, parts))
+    unit = next((u for u in units if u), None)
+    return "".join(labels) + (f"（{unit}）" if unit else "")
+
+
+def _unit_of_bracket(heading: str) -> tuple[str, str | None]:
+    bracket = UNIT_IN_HEADER.search(heading)
+    return (heading[:bracket.start()], bracket.group(1)) if bracket else (heading, None)
+
+
+def _span(cell, attribute: str) -> int:
+    value = cell.get(attribute, "1").strip()
+    return min(int(value), TABLE_SPAN_MAX) if value.isdigit() and int(value) > 0 else 1
+
+
+def _grid(rows) -> list[list[tuple[str, int]]]:
+    """Each row's cells as (text, which cell of the table it is): a cell merged across columns
+    (colspan) or rows (rowspan) stands in every place it covers."""
+    grid: list[list[tuple[str, int]]] = []
+    below: dict[int, tuple[tuple[str, int], int]] = {}  # column -> (cell, rows it still covers)
+    n = 0
+    for row in rows:
+        line: list[tuple[str, int]] = []
+
+        def fill_from_above():
+            while len(line) in below:
+                cell, left = below.pop(len(line))
+                if left > 1:
+                    below[len(line)] = (cell, left - 1)
+                line.append(cell)
+
+        for td in row:
+            fill_from_above()
+            cell = (" ".join(td.text_content().split()), n)
+            n += 1
+            down = _span(td, "rowspan")
+            for _ in range(_span(td, "colspan")):
+                if down > 1:
+                    below[len(line)] = (cell, down - 1)
+                line.append(cell)
+        fill_from_above()
+        grid.append(line)
+    return grid
+
+
+def _distinct(cells: list[tuple[str, int]]) -> list[str]:
+    """The texts of the non-empty cells, a merged cell once."""
+    out: list[str] = []
+    seen = set()
+    for text, which in cells:
+        if text and which not in seen:
+            out.append(text)
+        seen.add(which)
+    return out
+
+
 def _unit_of(heading: str) -> tuple[str, str | None]:
     """A heading without its bracketed unit, and the unit its cells count in: 处理人数（人） ->
     (处理人数, 人), 处分人数 -> (处分人数, 人), 立案数 -> (立案数, None)."""
-    bracket = UNIT_IN_HEADER.search(heading)
-    if bracket:
-        return heading[:bracket.start()], bracket.group(1)
+    label, unit = _unit_of_bracket(heading)
+    if unit:
+        return label, unit
     counted = COUNT_IN_HEADER.search(heading)
     return heading, counted.group(1) if counted else None
 

@@ -111,3 +111,34 @@ def test_a_page_laid_out_in_tables_keeps_its_text():
     page = decode_file(GRID_PAGE.encode("utf-8"), ".html")
     figures = {(f["value"], f["unit"]): f["metric"] for f in extract_text("g", page.text, page.title)}
     assert figures == {(56, "起"): "cases_investigated", (78, "人"): "people_held_accountable"}
+
+
+# Bulletins merge cells: a category over the rows of its kinds, a heading over its sub-headings.
+MERGED_TABLE_PAGE = """<html><head><title>汇总情况_中央纪委国家监委网站</title></head><body>
+<h1>2024年6月全国查处违反中央八项规定精神问题汇总情况</h1>
+<div class="content">
+<p>2024年6月，全国共查处违反中央八项规定精神问题21203起。</p>
+<table>
+<tr><td colspan="2" rowspan="2">类别</td><td rowspan="2">查处问题（起）</td><td colspan="2">处理人数（人）</td></tr>
+<tr><td>合计</td><td>其中党纪政务处分</td></tr>
+<tr><td rowspan="2">享乐主义、奢靡之风</td><td>违规收送名贵特产和礼品礼金</td><td>4825</td><td>6521</td><td>5012</td></tr>
+<tr><td>违规吃喝</td><td>2301</td><td>3207</td><td>2454</td></tr>
+<tr><td colspan="2">合计</td><td>21203</td><td>30184</td><td>19947</td></tr>
+</table>
+</div></body></html>"""
+
+
+def test_a_table_with_merged_cells_is_read_as_if_each_cell_stood_in_every_place_it_covers():
+    text, figures = _read_page(MERGED_TABLE_PAGE)
+    assert "享乐主义、奢靡之风，违规吃喝，查处问题2301起，处理人数合计3207人，处理人数其中党纪政务处分2454人。" in text
+    assert "合计，查处问题21203起，处理人数合计30184人，处理人数其中党纪政务处分19947人。" in text
+    assert figures[(4825, "起")] == ("cases_investigated", "national")
+    assert figures[(6521, "人")] == ("people_held_accountable", "national")
+    assert figures[(2454, "人")] == ("people_disciplined", "national")
+    assert figures[(19947, "人")] == ("people_disciplined", "national")
+
+
+def test_a_table_of_unequal_rows_is_left_to_the_page_reader():
+    uneven = MERGED_TABLE_PAGE.replace('<td rowspan="2">享乐主义、奢靡之风</td>', "<td>享乐主义、奢靡之风</td>")
+    text, _ = _read_page(uneven)
+    assert "违规吃喝，查处问题" not in text
