@@ -87,6 +87,9 @@ def test_hebei_district_is_not_hebei_province(seeds):
     ("江苏省南京市纪委监委通报。\n鼓楼区查处问题5起。", "nanjing-gulou"),
     ("福州市纪委监委通报。\n鼓楼区查处问题5起。", "fuzhou-gulou"),
     ("通报如下。\n鼓楼区查处问题5起。", "unknown"),  # no context: no silent default
+    # a former name shared with a division of today (广州市东山区, merged into 越秀区 in 2005)
+    ("广州市纪委监委通报。\n东山区查处问题5起。", "yuexiu"),
+    ("鹤岗市纪委监委通报。\n东山区查处问题5起。", "hegang-dongshan"),
     # the city right before the shared name decides, in the title too
     ("北京市朝阳区纪委监委通报\n今年以来，区纪委监委共立案5起。", "beijing-chaoyang"),
     ("长春市朝阳区纪委监委通报\n吉林省纪委监委指导全区查处问题5起。", "changchun-chaoyang"),
