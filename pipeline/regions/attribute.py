@@ -155,6 +155,9 @@ def lexicon() -> Lexicon:
     for abbreviated, regions in g.by_abbreviation.items():  # 黔东南州, 长阳县
         for r in regions:
             add(abbreviated, r, "abbreviated")
+    for former, regions in g.by_former_kind.items():  # 澄海县, 毕节地区
+        for r in regions:
+            add(former, r, "former")
     markers = read_markers()
     national = set(markers.get("national", []))
     keys = set(names) | national | set(REFERENCES)

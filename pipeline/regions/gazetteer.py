@@ -72,6 +72,7 @@ class Gazetteer:
     by_old_name: dict[str, list[Region]] = field(default_factory=lambda: defaultdict(list))
     by_pinyin: dict[str, list[Region]] = field(default_factory=lambda: defaultdict(list))
     by_abbreviation: dict[str, list[Region]] = field(default_factory=lambda: defaultdict(list))  # 黔东南州
+    by_former_kind: dict[str, list[Region]] = field(default_factory=lambda: defaultdict(list))  # 萧山市
     children: dict[str, list[Region]] = field(default_factory=lambda: defaultdict(list))
 
     def parent(self, region: Region) -> Region | None:
@@ -294,7 +295,30 @@ def gazetteer() -> Gazetteer:
         abbreviated = abbreviation(r)
         if abbreviated and abbreviated not in g.by_name and abbreviated not in g.by_old_name:
             g.by_abbreviation[abbreviated].append(r)
+        shared = any(x is not r for x in g.by_short.get(r.short_name, ()))  # 朝阳, 中山, 吉林
+        for former in () if shared else former_kinds(r):
+            if former not in g.by_name and former not in g.by_old_name:
+                g.by_former_kind[former].append(r)
     return g
+
+
+# What a division was before it became what it is: most districts were counties (澄海县 -> 澄海区),
+# most county-level cities counties (神木县 -> 神木市), and most prefecture-level cities
+# prefectures (毕节地区 -> 毕节市). The name stayed; reports of the years before still use the
+# former kind. Districts that were county-level cities are listed in history.csv instead: X市
+# made of a district's name is too often a word (新城市, 城市民, 海南市县).
+FORMER_KINDS = {("county", "区"): ("县",), ("county", "市"): ("县",), ("city", "市"): ("地区",)}
+
+
+def former_kinds(r: Region) -> tuple[str, ...]:
+    """The names of a division under the kind it most likely had before (澄海区 -> 澄海县); none
+    for a base of one character (城区, 郊区) or a new area (滨海新区). A name another division
+    shares (朝阳区, 朝阳市, 朝阳县) gets none where it is made (gazetteer)."""
+    kinds = FORMER_KINDS.get((r.level, r.name[-1:]), ())
+    base = r.name[:-1]
+    if len(base) < 2 or r.name.endswith("新区") or "自治" in r.name:
+        return ()
+    return tuple(base + kind for kind in kinds)
 
 
 def abbreviation(r: Region) -> str | None:
@@ -337,7 +361,8 @@ def resolve_query(query: str, known: Iterable[str] | None = None) -> Region:
         name = _t2s().convert(q).replace(" ", "")
         if name in ("全国", "中国", "national"):
             return NATIONAL
-        found = (g.by_name.get(name) or g.by_old_name.get(name) or g.by_abbreviation.get(name) or [])
+        found = (g.by_name.get(name) or g.by_old_name.get(name) or g.by_abbreviation.get(name)
+                 or g.by_former_kind.get(name) or [])
         found = found + [r for r in g.by_short.get(name, []) if r not in found]
         if not found:  # 天津市静海区, 天津静海: the last division named, under the ones before it
             found = _qualified(g, name)
@@ -349,7 +374,7 @@ def resolve_query(query: str, known: Iterable[str] | None = None) -> Region:
 
 
 def _qualified(g: Gazetteer, name: str) -> list[Region]:
-    for index in (g.by_name, g.by_old_name, g.by_short):
+    for index in (g.by_name, g.by_old_name, g.by_former_kind, g.by_short):
         for key in sorted((k for k in index if name.endswith(k) and len(name) > len(k)), key=len, reverse=True):
             ctx = name[: -len(key)]
             found = []

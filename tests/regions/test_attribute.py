@@ -90,6 +90,9 @@ def test_hebei_district_is_not_hebei_province(seeds):
     # a former name shared with a division of today (广州市东山区, merged into 越秀区 in 2005)
     ("广州市纪委监委通报。\n东山区查处问题5起。", "yuexiu"),
     ("鹤岗市纪委监委通报。\n东山区查处问题5起。", "hegang-dongshan"),
+    # a county before it became a district
+    ("通报如下。\n赣榆县纪委查处问题5起。", "ganyu"),
+    ("海口市纪委通报。\n海南市县两级纪委查处问题5起。", "hainansheng"),  # the province, not 乌海市海南区
     # the city right before the shared name decides, in the title too
     ("北京市朝阳区纪委监委通报\n今年以来，区纪委监委共立案5起。", "beijing-chaoyang"),
     ("长春市朝阳区纪委监委通报\n吉林省纪委监委指导全区查处问题5起。", "changchun-chaoyang"),

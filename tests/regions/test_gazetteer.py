@@ -31,6 +31,12 @@ def test_every_spelling_of_jinghai_lands_on_one_region(query):
     ("徐水县", "xushui", ("河北省", "保定市", "徐水区")),
     ("普兰店市", "pulandian", ("辽宁省", "大连市", "普兰店区")),
     ("双城市", "shuangcheng", ("黑龙江省", "哈尔滨市", "双城区")),
+    ("澄海市", "chenghai", ("广东省", "汕头市", "澄海区")),
+    ("胶南市", "huangdao", ("山东省", "青岛市", "黄岛区")),
+    # a division under the kind it had before, where the name stayed
+    ("赣榆县", "ganyu", ("江苏省", "连云港市", "赣榆区")),
+    ("电白县", "dianbai", ("广东省", "茂名市", "电白区")),
+    ("毕节地区", "bijie", ("贵州省", "毕节市")),
     ("新建县", "xinjian", ("江西省", "南昌市", "新建区")),
     ("肇源县", "daqing-zhaoyuan", ("黑龙江省", "大庆市", "肇源县")),
     ("tianjin-hebei", "tianjin-hebei", ("天津市", "河北区")),
@@ -143,3 +149,9 @@ def test_slugs_are_unique_and_rows_are_complete():
 def test_gazetteer_is_built_once():
     assert gazetteer() is gazetteer()
     assert gazetteer().regions["national"] is NATIONAL
+
+
+@pytest.mark.parametrize("query", ["中山县", "朝阳地区", "城县", "新城市"])
+def test_a_former_kind_is_not_guessed_for_a_shared_name_or_an_ordinary_word(query):
+    with pytest.raises(UnknownRegion):
+        resolve_query(query)
