@@ -72,7 +72,7 @@ class Gazetteer:
     by_old_name: dict[str, list[Region]] = field(default_factory=lambda: defaultdict(list))
     by_pinyin: dict[str, list[Region]] = field(default_factory=lambda: defaultdict(list))
     by_abbreviation: dict[str, list[Region]] = field(default_factory=lambda: defaultdict(list))  # 黔东南州
-    by_former_kind: dict[str, list[Region]] = field(default_factory=lambda: defaultdict(list))  # 萧山市
+    by_former_kind: dict[str, list[Region]] = field(default_factory=lambda: defaultdict(list))  # 澄海县
     children: dict[str, list[Region]] = field(default_factory=lambda: defaultdict(list))
 
     def parent(self, region: Region) -> Region | None:
@@ -295,8 +295,7 @@ def gazetteer() -> Gazetteer:
         abbreviated = abbreviation(r)
         if abbreviated and abbreviated not in g.by_name and abbreviated not in g.by_old_name:
             g.by_abbreviation[abbreviated].append(r)
-        shared = any(x is not r for x in g.by_short.get(r.short_name, ()))  # 朝阳, 中山, 吉林
-        for former in () if shared else former_kinds(r):
+        for former in former_kinds(r, g):
             if former not in g.by_name and former not in g.by_old_name:
                 g.by_former_kind[former].append(r)
     return g
@@ -310,13 +309,15 @@ def gazetteer() -> Gazetteer:
 FORMER_KINDS = {("county", "区"): ("县",), ("county", "市"): ("县",), ("city", "市"): ("地区",)}
 
 
-def former_kinds(r: Region) -> tuple[str, ...]:
+def former_kinds(r: Region, g: Gazetteer) -> tuple[str, ...]:
     """The names of a division under the kind it most likely had before (澄海区 -> 澄海县); none
-    for a base of one character (城区, 郊区) or a new area (滨海新区). A name another division
-    shares (朝阳区, 朝阳市, 朝阳县) gets none where it is made (gazetteer)."""
+    for a base of one character (城区, 郊区), a new area (滨海新区), or a name that another
+    division shares (朝阳区, 朝阳市 and 朝阳县; 中山区 and 中山市)."""
     kinds = FORMER_KINDS.get((r.level, r.name[-1:]), ())
     base = r.name[:-1]
     if len(base) < 2 or r.name.endswith("新区") or "自治" in r.name:
+        return ()
+    if any(x is not r for x in g.by_short.get(r.short_name, ())):
         return ()
     return tuple(base + kind for kind in kinds)
 
