@@ -297,7 +297,8 @@ def tables_as_sentences(tree) -> bool:
     Page text puts every cell on a line of its own, which parts a figure from its row's region and
     its column's heading (静海区 / 23 / 31 under 地区 / 查处问题（起） / 处理人数（人）). Each row
     becomes `静海区，查处问题23起，处理人数31人。` (see `_row_sentences`). Tables nested in others,
-    with merged cells, of unequal rows or with long cells (layout grids) are left as they are."""
+    of rows still unequal once merged cells are spread out, or with long cells (layout grids) are
+    left as they are."""
     from lxml import html as lxml_html
 
     changed = False
