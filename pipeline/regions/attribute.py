@@ -359,14 +359,16 @@ def _disambiguate(m: Mention, prev: Mention | None, context: Counter, g: Gazette
     return broad[0] if len(broad) == 1 else None
 
 
-def _enclosing(base: Region, suffix: str, doc: Region, g: Gazetteer) -> Region:
-    """The region 全区/该县/我市 refers to: the nearest of base and its ancestors of that kind; else
-    the document's region when it is of that kind and under base (在北京市…的指导下，全区… in a
-    report of 朝阳区); else base."""
+def _enclosing(base: Region, suffix: str, doc: Region, g: Gazetteer,
+               named_as: dict[str, set[str]] | None = None) -> Region:
+    """The region 全区/该县/我市 refers to: the nearest of base and its ancestors of that kind, or
+    named in the text as of that kind (双城市, today's 双城区: 全市 is 双城); else the document's
+    region when it is of that kind and under base (在北京市…的指导下，全区… in a report of 朝阳区);
+    else base."""
     chain = [base] + (g.ancestors(g.regions[base.parent_id]) if base.level == "subcounty" and base.parent_id in g.regions
                       else g.ancestors(base)[1:] if base.id in g.regions else [])
     for r in chain:
-        if r.level != "subcounty" and r.name.endswith(suffix):
+        if r.level != "subcounty" and (r.name.endswith(suffix) or suffix in (named_as or {}).get(r.id, ())):
             return r
     if doc.name.endswith(suffix) and base in g.ancestors(doc)[1:]:
         return doc
@@ -425,6 +427,11 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     if doc is UNKNOWN and site:  # the text names no region of its own (全省…): the publisher's
         doc = publisher_region(site, lex)
     speakers = find_speakers(text, mentions)
+    # the kind the text gives a division it names by an earlier name (双城市 for today's 双城区)
+    named_as: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind == "region" and m.form in ("old", "former") and len(m.candidates) == 1:
+            named_as.setdefault(m.candidates[0].id, set()).add(m.text[-1])
     mentions = sorted(mentions + find_sub_county(text, mentions, lex.not_place_names), key=lambda m: m.start)
     # a name inside a document title (《河北区临时救助办法》) is not the subject of the sentence
     mention_starts = [x.start for x in mentions]
@@ -467,7 +474,7 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
             elif base in (NATIONAL, UNKNOWN):
                 m.effective = doc if doc not in (NATIONAL, UNKNOWN) else None
             else:
-                m.effective = _enclosing(base, suffix, doc, g)
+                m.effective = _enclosing(base, suffix, doc, g, named_as)
         elif m.kind == "sub":
             county = _county_of(prev.effective, g) if prev is not None and prev.end == m.start else None
             county = county or _county_of(base, g) or _county_of(doc, g)

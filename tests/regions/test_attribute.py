@@ -203,6 +203,20 @@ def test_a_reference_word_after_a_paragraph_about_a_county(text, anchor, path):
     assert region_at(text, anchor).path == path
 
 
+@pytest.mark.parametrize("text, anchor, path", [
+    # a county-level city that is a district today (双城市, 萧山市): 全市 in a report that calls it
+    # a city is that city, not the prefecture above the district
+    ("双城市纪委创新监督方式\n今年，全市共立案37件。", "37件", ("黑龙江省", "哈尔滨市", "双城区")),
+    ("萧山市纪委\n市纪委全年处分党员干部41人。", "41人", ("浙江省", "杭州市", "萧山区")),
+    # named as the district it is today, 全市 is the prefecture
+    ("哈尔滨市双城区纪委监委\n今年，全市共立案37件。", "37件", ("黑龙江省", "哈尔滨市")),
+    # a prefecture named by its former kind (毕节地区): 全区 is the prefecture, as before
+    ("毕节地区纪委\n全区共立案120件。", "120件", ("贵州省", "毕节市")),
+])
+def test_a_reference_word_in_a_report_that_names_its_region_by_an_earlier_kind(text, anchor, path):
+    assert region_at(text, anchor).path == path
+
+
 @pytest.mark.parametrize("text, anchor, slug", [
     # autonomous units by their usual abbreviation: short name + 州/县/旗
     ("黔东南州查处群众身边腐败问题873个。", "873个", "qiandongnan"),
