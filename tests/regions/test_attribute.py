@@ -247,6 +247,10 @@ def test_autonomous_units_by_their_abbreviation(text, anchor, slug):
     ("中央纪委国家监委通报。\n兰州新区纪工委查处问题12起。", "12起", "lanzhou"),
     ("中央纪委国家监委通报。\n重庆两江新区纪检监察工委立案85件。", "85件", "chongqing"),
     ("中央纪委国家监委通报。\n青岛西海岸新区查处问题23起。", "23起", "huangdao"),
+    # zones that are the same land as a division: their commission's figures are the division's
+    ("河南省济源示范区纪工委监工委\n全区共查处群众身边腐败问题89起。", "89起", "jiyuan"),
+    ("杨凌示范区纪工委监察工委\n全区共立案35件。", "35件", "yangling"),
+    ("平潭综合实验区纪委监委通报\n实验区今年共查处问题21起。", "21起", "pingtan"),
 ])
 def test_divisions_the_code_table_lacks(text, anchor, slug):
     assert region_at(text, anchor).id == slug
