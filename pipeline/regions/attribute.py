@@ -549,8 +549,10 @@ def _listed_regions(text: str, at: int, mentions: list[Mention], starts: list[in
 
 # 通报了静海区、武清区等地的7起典型问题: places listed before 等地 share the figures that follow,
 # and so do places that act together (静海区和武清区共查处问题41起, 静海区、武清区两区共立案23件,
-# 静海区与武清区联合开展检查): their figures are a joint total
+# 静海区与武清区联合开展检查) or are counted together (济南、青岛、烟台三市立案数均超过500件): their
+# figures are a joint total or hold for each; not when 分别 pairs each with its own figure
 SHARED_AFTER = re.compile(r"等(?:地|省|市|县|区|州|乡镇|镇|街道|[\d一二两三四五六七八九十]+个)"
+                          r"|[\d两三四五六七八九十]+个?(?:省|市|县|区|州|地|乡镇|镇|乡|街道)(?![委长])(?![^，,。；;\n]{0,6}分别)"
                           r"|共同|共计|合计|总计|一共|共|联合")
 
 
