@@ -268,6 +268,10 @@ CASES = [
     ("其中，属实12件，部分属实8件，不属实45件", 45, "other"),  # found untrue
     ("全年共受理群众信访举报案件238件", 238, "reports_received"),  # petitions, though called 案件
     ("受理群众举报案件38件，查实12件", 38, "reports_received"),
+    # complaints received are reports received; a complaint named but not received is not
+    ("共受理群众投诉152件，办结148件", 152, "reports_received"),
+    ("收到涉及村干部的投诉37件，经核查属实12件", 37, "reports_received"),
+    ("对群众投诉的问题逐一核查，共整改问题15个", 15, "problems_rectified"),
     ("共查处违纪违法案件38件", 38, "cases_investigated"),
     # the words after 、 belong to the next figure, not to the one before it
     ("共发现问题98个、整改问题87个", 98, "other"),
