@@ -91,6 +91,8 @@ LABEL_LENGTH = 16
 LABEL_BEFORE = re.compile(r"[^，,；;。！？!?\n:：]+$")
 RIGHT_WINDOW = 6  # how far after the figure an action word may stand to name it
 RIGHT_WINDOW_OBJECT = 20  # ... when the wording makes the figure the action's object
+# ... and how far its light verb may (对10起加重基层负担的形式主义、官僚主义典型问题进行公开通报)
+LIGHT_VERB_WINDOW = 32
 MAX_GAP = 20  # 纠正…问题: how far apart the two words may stand
 # 纠正…问题 names what is counted only when the figure follows the noun (纠正问题40多个), not in
 # 纠正…问题等四个方面24项责任分工, where the figure counts something else.
@@ -627,7 +629,7 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     right = text[q.match_end:right_end]
     # 对3起整治…典型问题进行通报: with the figure as the object of 对…进行/予以/给予, the action named
     # right after that verb governs it, not a word that describes the object (整治…问题)
-    light = LIGHT_VERB.search(right, 0, RIGHT_WINDOW_OBJECT) if OBJECT_FIRST.search(object_left) else None
+    light = LIGHT_VERB.search(right, 0, LIGHT_VERB_WINDOW) if OBJECT_FIRST.search(object_left) else None
     if light:
         after = right[light.end():]
         after_bounds = _Bounds(after)

@@ -192,6 +192,16 @@ def _change_sign(text: str, at: int) -> int:
     return -1 if change and change.group(1) in NEGATIVE_CHANGES else 1
 
 
+# 约下降4%, 大约增长一成: a qualifier before the words of a change qualifies its percentage
+QUALIFIED_CHANGE_BEFORE = re.compile("(大约|约|将近|接近)" + CHANGE + " ?$")
+
+
+def _change_qualifier(text: str, at: int, qualifier: str) -> str:
+    if qualifier == "exact" and QUALIFIED_CHANGE_BEFORE.search(text, max(0, at - 10), at):
+        return "approx"
+    return qualifier
+
+
 def tidy(value: float) -> float | int:
     """A whole number as int, within float error of the multiplication (1.1亿 is 110000000.00000001)."""
     whole = round(value)
@@ -250,6 +260,7 @@ def find_quantities(text: str) -> list[Quantity]:
             unit = "百分点"  # 下降6.4个百分点: percentage points, not a count of 个
         if unit in ("%", "百分点"):
             value *= _change_sign(text, match_start)
+            qualifier = _change_qualifier(text, match_start, qualifier)
         if mult:
             num_end = m.end("mult")
         found.append(Quantity(
@@ -263,6 +274,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         qualifier = WORD_PRE_QUALIFIER.get(m["pre"] or "") or POST_QUALIFIER.get(m["post"] or "", "exact")
         value = tidy(_change_sign(text, m.start()) * value * scale)
+        qualifier = _change_qualifier(text, m.start(), qualifier)
         found.append(Quantity(m.start("num"), m.end("num") + end_after, value, "%", qualifier,
                               not raw[0].isdigit(), m.start(), m.end()))
     found.sort(key=lambda q: q.start)

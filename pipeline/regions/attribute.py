@@ -454,12 +454,13 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     # effective region of each anchor, left to right, with the paragraph's carry-over
     para_of = [bisect_right(para_starts, m.start) - 1 for m in mentions]
     last: Region | None = None
+    local: Region | None = None  # the last division named in the paragraph (not 全国)
     earlier: Region | None = None  # the last region of the paragraphs before
     prev: Mention | None = None
     for i, m in enumerate(mentions):
         if i == 0 or para_of[i] != para_of[i - 1]:
             earlier = last or earlier
-            last, prev = None, None
+            last, local, prev = None, None, None
         base = last or block_ctx[para_of[i]]
         if m.kind == "ref" and m.text[0] == "该" and last is None and earlier is not None:
             base = earlier  # 该县 opening a paragraph: the county the paragraphs before were about
@@ -472,7 +473,9 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
             if suffix == "sub":
                 m.effective = base if base.level == "subcounty" else None
             elif base in (NATIONAL, UNKNOWN):
-                m.effective = doc if doc not in (NATIONAL, UNKNOWN) else None
+                # 商丘市是…全国20个…之一。该市纪委监委…: the division named before in the paragraph
+                m.effective = (_enclosing(local, suffix, doc, g, named_as) if local is not None
+                               else doc if doc not in (NATIONAL, UNKNOWN) else None)
             else:
                 m.effective = _enclosing(base, suffix, doc, g, named_as)
         elif m.kind == "sub":
@@ -482,9 +485,12 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
                            if county else None)
         if m.effective is not None and not m.weak:
             last = m.effective
+            if m.effective not in (NATIONAL, UNKNOWN):
+                local = m.effective
         prev = m
 
     starts = [m.start for m in mentions]
+    _refs_in_opening_quotes(text, para_starts, mentions, starts, doc, g, named_as)
     _share_listed_places(text, mentions, starts, doc, g)
     sentence_breaks = [x.start() for x in SENTENCE_BREAKS.finditer(text)]
     respective = _respective_regions(text, positions, mentions, starts, sentence_breaks) if "分别" in text else {}
@@ -599,19 +605,69 @@ def _respective_regions(text: str, positions: list[int], mentions: list[Mention]
     return out
 
 
+# what may stand between a quotation and the name of its speaker: a date or a word of time
+# (”近日，云南省麻栗坡县纪委监委…, ”2022年12月12日，山东省莒县…村民…)
+AFTER_QUOTE = re.compile(r"[，, \t\u3000]*(?:近日|日前|近期|目前|今年以来|近年来|此前|随后"
+                         r"|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?)?[，, \t\u3000]*")
+
+
+def _refs_in_opening_quotes(text: str, para_starts: list[int], mentions: list[Mention], starts: list[int],
+                            doc: Region, g: Gazetteer, named_as: dict[str, set[str]]) -> None:
+    """“今年，市纪委监委组成32个检查组……”抚州市纪委监委…: in a quotation that opens its paragraph,
+    市纪委监委/全市 before any name are the speaker's, named as the quotation closes."""
+    for k, ps in enumerate(para_starts):
+        if not text.startswith("“", ps) and not text[ps:ps + 8].lstrip().startswith("“"):
+            continue
+        para_end = para_starts[k + 1] if k + 1 < len(para_starts) else len(text)
+        close = text.find("”", ps, para_end)
+        if close < 0:
+            continue
+        refs = []
+        for m in mentions[bisect_left(starts, ps):bisect_left(starts, close)]:
+            if m.kind != "ref":
+                break  # a name in the quotation: what follows it is read from it
+            refs.append(m)
+        if not refs:
+            continue
+        speaker = _speaker_after_quote(text, close, para_end, mentions, starts)
+        if speaker is None or speaker is NATIONAL:
+            continue
+        for m in refs:
+            suffix = REFERENCES[m.text]
+            if suffix == "sub":
+                m.effective = speaker if speaker.level == "subcounty" else None
+            else:
+                m.effective = _enclosing(speaker, suffix, doc, g, named_as)
+
+
 def _named_after_quote(text: str, p: int, para_start: int, para_end: int, mentions: list[Mention],
                        starts: list[int]) -> Region | None:
     """“……已偿还债务500余万元……”江苏省徐州市贾汪区纪委监委以“巡”促改: a figure in a quotation that
     opens its paragraph, with no region before it, belongs to the region named as the quotation
-    closes (the speaker's)."""
+    closes (the speaker's), after a date if any; a division of it named later in that sentence is
+    more specific (”4月12日，安徽省纪委监委通报六安市霍邱县…)."""
     if not text[para_start:p].lstrip().startswith("“") or "”" in text[para_start:p]:
         return None
     close = text.find("”", p, para_end)
-    if close < 0:
-        return None
+    return _speaker_after_quote(text, close, para_end, mentions, starts) if close >= 0 else None
+
+
+def _speaker_after_quote(text: str, close: int, para_end: int, mentions: list[Mention],
+                         starts: list[int]) -> Region | None:
+    """The region named right after the closing quotation mark at `close` (see _named_after_quote)."""
     i = bisect_left(starts, close + 1)
-    if i == len(mentions) or mentions[i].start > close + 2 or mentions[i].weak:
+    if (i == len(mentions) or mentions[i].weak or mentions[i].effective is None or mentions[i].start >= para_end
+            or mentions[i].start != AFTER_QUOTE.match(text, close + 1, para_end).end()):
         return None
     while i + 1 < len(mentions) and mentions[i + 1].start == mentions[i].end and mentions[i + 1].effective:
         i += 1  # 江苏省徐州市贾汪区: the most specific name of the chain
-    return mentions[i].effective
+    region = mentions[i].effective
+    sentence_end = SENTENCE_BREAKS.search(text, mentions[i].end, para_end)
+    g = gazetteer()
+    for m in mentions[i + 1:]:
+        if sentence_end and m.start >= sentence_end.start():
+            break
+        if (m.kind in ("region", "sub") and not m.weak and m.effective not in (None, UNKNOWN, NATIONAL)
+                and region in g.ancestors(m.effective)[1:]):
+            region = m.effective
+    return region

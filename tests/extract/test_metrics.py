@@ -45,6 +45,7 @@ CASES = [
     # a trigger right before 的 describes what the verb before it, or the action after it, acts on
     ("会上通报了近期查处的4起典型案例", 4, "cases_publicized"),
     ("对查处的12起问题进行通报", 12, "cases_publicized"),
+    ("中央纪委国家监委对10起加重基层负担的形式主义、官僚主义典型问题进行公开通报", 10, "cases_publicized"),
     ("今年查处的56起案件中，涉及村干部的占六成", 56, "cases_investigated"),
     ("通报查处违反中央八项规定精神问题12起", 12, "cases_investigated"),
     ("累计通报曝光查处的典型问题85起", 85, "cases_publicized"),

@@ -134,6 +134,9 @@ CASES = [
     # percentages and changes
     ("85%的村实行了重大事项全民表决制度", [(85, "%", "exact")]),
     ("信访总量同比下降50%", [(-50, "%", "exact")]),
+    # a qualifier before the words of a change qualifies its percentage
+    ("各项非生产性费用支出约下降4%", [(-4, "%", "approx")]),
+    ("信访举报总量同比大约下降了三成", [(-30, "%", "approx")]),
     # the words of a fall make it negative, however it is worded
     ("信访举报总量同比下降幅度达到20%", [(-20, "%", "exact")]),
     ("信访举报总量同比降幅达15.2%，检举控告类减幅为8.6%", [(-15.2, "%", "exact"), (-8.6, "%", "exact")]),

@@ -145,6 +145,19 @@ def test_nationwide_figures(text, anchor, slug):
     # ... but not a quotation that closed before the figure, nor one whose speaker is no region
     ("中央纪委国家监委公开通报。\n“要严查。”他说，每桌饭菜350元左右。陕西省淳化县也是如此。", "350元", "national"),
     ("中央纪委国家监委公开通报。\n“每桌饭菜350元左右。”一位干部说，淳化县也是如此。", "350元", "national"),
+    # a date or a word of time may stand before the speaker's name, and a division named later in
+    # that sentence is more specific
+    ("中央纪委国家监委公开通报。\n“我们公司已召开董事会8次。”近日，云南省麻栗坡县纪委监委开展监督检查时，负责人介绍道。",
+     "8次", "malipo"),
+    ("中央纪委国家监委公开通报。\n“7月电费支出7930元……”2022年12月12日，山东省莒县长岭镇村民体验了“码上监督”。",
+     "7930元", "juxian"),
+    ("中央纪委国家监委公开通报。\n“徐林军贪污公款138万余元……”4月12日，安徽省纪委监委通报六安市霍邱县某公司原法定代表人徐林军贪污案。",
+     "138万余元", "huoqiu"),
+    # ... but no name in the next paragraph
+    ("中央纪委国家监委公开通报。\n“每桌饭菜350元左右。”\n2022年12月，陕西省淳化县开展整治。", "350元", "national"),
+    # 市纪委监委 in such a quotation is the speaker's
+    ("江西省纪委监委通报。\n“今年，市纪委监委组成32个明察暗访组。”抚州市纪委监委有关负责人介绍。", "32个",
+     "jiangxi-fuzhou"),
 ])
 def test_places_visited_and_quotations(text, anchor, slug):
     assert region_at(text, anchor).id == slug
@@ -198,6 +211,9 @@ def test_towns_after_a_reference_word(text, anchor, path):
     # 全县 is not an anaphor: in a city's report it stays the document's scope
     ("河北省张家口市纪委监委\n张北县纪委监委今年共立案86件。\n全县开展警示教育12场次。", "12场次",
      ("河北省", "张家口市")),
+    # 全国 in a comparison between a division and 该市 does not hide the division
+    ("中央纪委国家监委通报。\n河南省商丘市是全国20个粮食产量超百亿斤的地级市之一。专项整治以来，该市纪委监委严肃查办案件，"
+     "给予党纪政务处分196人。", "196人", ("河南省", "商丘市")),
 ])
 def test_a_reference_word_after_a_paragraph_about_a_county(text, anchor, path):
     assert region_at(text, anchor).path == path
