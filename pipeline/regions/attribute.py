@@ -39,6 +39,7 @@ REFERENCES.update({f"{p}{s}": "sub" for p in ("全", "该", "本") for s in ("�
 # 区纪委监委查处…: the commission of the district in context acts, so its figures are the district's
 ORG_REFERENCES = {f"{s}{o}": s for s in ("省", "市", "区", "县", "州") for o in ("纪委", "监委")}
 REFERENCES.update(ORG_REFERENCES)
+REFERENCES["当地"] = "local"  # the place named last, in this paragraph or the ones before
 PLURAL_BEFORE = set("各两多三四五六七八九十几诸每")  # 各区纪委: several commissions, not one
 # A name right after one of these, inside a clause, is a place visited, not the subject (在北京
 # 安排的宴请, 赴延安): it does not set the scope of the figures that follow.
@@ -456,10 +457,11 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     last: Region | None = None
     local: Region | None = None  # the last division named in the paragraph (not 全国)
     earlier: Region | None = None  # the last region of the paragraphs before
+    earlier_local: Region | None = None  # ... and their last division
     prev: Mention | None = None
     for i, m in enumerate(mentions):
         if i == 0 or para_of[i] != para_of[i - 1]:
-            earlier = last or earlier
+            earlier, earlier_local = last or earlier, local or earlier_local
             last, local, prev = None, None, None
         base = last or block_ctx[para_of[i]]
         if m.kind == "ref" and m.text[0] == "该" and last is None and earlier is not None:
@@ -470,7 +472,9 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
             m.effective = NATIONAL
         elif m.kind == "ref":
             suffix = REFERENCES[m.text]
-            if suffix == "sub":
+            if suffix == "local":
+                m.effective = local or earlier_local
+            elif suffix == "sub":
                 m.effective = base if base.level == "subcounty" else None
             elif base in (NATIONAL, UNKNOWN):
                 # 商丘市是…全国20个…之一。该市纪委监委…: the division named before in the paragraph
@@ -500,6 +504,9 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
         if p in respective:
             out.append(respective[p])
             continue
+        if PROVINCES_COUNTED.match(text, p):  # 向25个省（区、市）纪委监委交办: a count of the provinces
+            out.append(NATIONAL)
+            continue
         para = bisect_right(para_starts, p) - 1
         para_start = para_starts[para]
         sent_start = sentence_breaks[k - 1] + 1 if (k := bisect_left(sentence_breaks, p)) > 0 else 0
@@ -522,6 +529,9 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     return out
 
 
+# 25个省（区、市）: a count of the country's provincial units is the whole country's (not 5个省份 a
+# local case reached)
+PROVINCES_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+个?(?:省（区、市）|省\(区、市\)|省区市|省、自治区、直辖市)")
 # 北京、上海、广东分别查处问题120起、98起、156起: regions listed before 分别, figures listed after it
 LIST_SEP_BEFORE = re.compile(rf"\s*[{''.join(LIST_JOIN)}]\s*$")
 DIGIT_GROUP = re.compile(r"(?<=\d),(?=\d{3})")  # the comma of 4,021, which ends no clause
@@ -634,7 +644,9 @@ def _refs_in_opening_quotes(text: str, para_starts: list[int], mentions: list[Me
             continue
         for m in refs:
             suffix = REFERENCES[m.text]
-            if suffix == "sub":
+            if suffix == "local":
+                m.effective = speaker
+            elif suffix == "sub":
                 m.effective = speaker if speaker.level == "subcounty" else None
             else:
                 m.effective = _enclosing(speaker, suffix, doc, g, named_as)

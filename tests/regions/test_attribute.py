@@ -211,6 +211,14 @@ def test_towns_after_a_reference_word(text, anchor, path):
     # 全县 is not an anaphor: in a city's report it stays the document's scope
     ("河北省张家口市纪委监委\n张北县纪委监委今年共立案86件。\n全县开展警示教育12场次。", "12场次",
      ("河北省", "张家口市")),
+    # 当地 is the place named last, in its paragraph or the ones before
+    ("中央纪委国家监委通报\n“我自觉遵守新规定……”四川省乐山市马边彝族自治县三溪村村委会特别会议现场。\n"
+     "近年来，当地纪委监委开展23项问题专项治理。", "23项", ("四川省", "乐山市", "马边彝族自治县")),
+    ("天津市纪委监委\n静海区纪委监委深入基层。当地群众反映问题12件。", "12件", ("天津市", "静海区")),
+    ("中央纪委国家监委通报\n当地纪委监委开展23项问题专项治理。", "23项", ("全国",)),
+    # a count of the provinces is the country's, whatever the clause before it named
+    ("河南省纪委监委\n督促严处虞城县案件；向25个省（区、市）纪委监委集中督办交办66件问题线索。", "25个", ("全国",)),
+    ("天津市纪委监委\n静海区查处问题12起，涉及5个省份的供应商。", "5个", ("天津市", "静海区")),
     # 全国 in a comparison between a division and 该市 does not hide the division
     ("中央纪委国家监委通报。\n河南省商丘市是全国20个粮食产量超百亿斤的地级市之一。专项整治以来，该市纪委监委严肃查办案件，"
      "给予党纪政务处分196人。", "196人", ("河南省", "商丘市")),
