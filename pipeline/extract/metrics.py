@@ -518,14 +518,22 @@ def _another_measure(item: str, text: str, q: Quantity, clause_end: int) -> bool
     return bool(OTHER_MEASURE.match(item) or OTHER_MEASURE_AFTER.match(text, q.match_end, clause_end))
 
 
+BOUNDED_THINGS = re.compile(r"工程|项目|罚款|罚金|礼品|采购|合同|资金")
+
+
 def _threshold_or_rate(text: str, q: Quantity, clause_start: int) -> bool:
     """Is this sum of money a price, a rate or a threshold (see `PER_UNIT_BEFORE`, `PICKS_OUT`)?"""
     if PER_UNIT_BEFORE.search(text, max(clause_start, q.match_start - 8), q.match_start):
         return True
-    if q.qualifier not in ("more_than", "less_than") or not text.startswith("的", q.match_end):
+    if q.qualifier not in ("more_than", "less_than"):
         return False
     bound = (text[q.match_start:q.start].removesuffix("人民币") in BOUND_WORDS
              or text[q.end:q.match_end].endswith(BOUND_WORDS))
+    # 400万元以下工程项目, 并处5万元以上罚款: a bound right before the things it sorts
+    if bound and BOUNDED_THINGS.match(text, q.match_end):
+        return True
+    if not text.startswith("的", q.match_end):
+        return False
     # 金额在10万元以上的案件: 在 before the bound names the range a class of things lies in
     return bound and (PICKS_OUT.search(text, clause_start, q.match_start) is not None
                       or text.endswith("在", clause_start, q.match_start))
