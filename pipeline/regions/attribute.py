@@ -566,9 +566,12 @@ def _listed_regions(text: str, at: int, mentions: list[Mention], starts: list[in
 # 通报了静海区、武清区等地的7起典型问题: places listed before 等地 share the figures that follow,
 # and so do places that act together (静海区和武清区共查处问题41起, 静海区、武清区两区共立案23件,
 # 静海区与武清区联合开展检查) or are counted together (济南、青岛、烟台三市立案数均超过500件): their
-# figures are a joint total or hold for each; not when 分别 pairs each with its own figure
+# figures are a joint total or hold for each, and so do places whose commissions act together
+# (河北省衡水市、邢台市纪委监委与税务机关建立信息互通机制，调取发票信息1784条); not when 分别
+# pairs each with its own figure
 SHARED_AFTER = re.compile(r"等(?:地|省|市|县|区|州|乡镇|镇|街道|[\d一二两三四五六七八九十]+个)"
                           r"|[\d两三四五六七八九十]+个?(?:省|市|县|区|州|地|乡镇|镇|乡|街道)(?![委长])(?![^，,。；;\n]{0,6}分别)"
+                          r"|(?:纪委监委|纪委|监委|纪检监察机关)(?![^，,。；;\n]{0,8}分别)"
                           r"|共同|共计|合计|总计|一共|共|联合")
 
 
@@ -583,7 +586,16 @@ def _share_listed_places(text: str, mentions: list[Mention], starts: list[int], 
         paths = [m.effective.path for m in items]
         shared = next((r for r in g.ancestors(items[0].effective) if all(p[:len(r.path)] == r.path for p in paths)),
                       None)
-        items[-1].effective = shared or (NATIONAL if doc is NATIONAL else UNKNOWN)
+        last, alone = items[-1], items[-1].effective
+        last.effective = shared or (NATIONAL if doc is NATIONAL else UNKNOWN)
+        # 全市 later in the sentence (衡水市、邢台市纪委监委…调取全市…) was read from the last item
+        # alone: it is each of the places, so their shared division too
+        sentence_end = SENTENCE_BREAKS.search(text, last.end)
+        for m in mentions[bisect_left(starts, last.end):]:
+            if sentence_end and m.start >= sentence_end.start():
+                break
+            if m.kind == "ref" and m.effective is alone and REFERENCES[m.text] not in ("sub", "local"):
+                m.effective = last.effective
 
 
 def _respective_regions(text: str, positions: list[int], mentions: list[Mention], starts: list[int],

@@ -385,9 +385,14 @@ def test_regions_listed_before_respectively(text, expected):
     # places counted together (三市, 两区): a figure of all of them, or of each
     ("山东省纪委监委通报。\n济南、青岛、烟台三市立案数均超过500件。", {500: "shandong"}),
     ("天津市纪委监委通报。\n静海区、武清区两区纪委监委立案20件。", {20: "tianjin"}),
+    # places whose commissions act together, and 全市 after them
+    ("河北省纪委监委通报。\n河北省衡水市、邢台市纪委监委与税务机关建立信息互通机制，调取全市各级党政机关发票信息1784条。",
+     {1784: "hebeisheng"}),
+    ("天津市纪委监委通报。\n静海区、武清区纪委监委立案20件。", {20: "tianjin"}),
     # ... unless 分别 pairs them with their own figures
     ("天津市纪委监委通报。\n静海区、武清区两区分别立案12件、8件。", {12: "jinghai", 8: "wuqing"}),
     ("天津市纪委监委通报。\n静海区、武清区两区纪委监委分别立案12件、8件。", {12: "jinghai", 8: "wuqing"}),
+    ("天津市纪委监委通报。\n静海区、武清区纪委监委分别立案12件、8件。", {12: "jinghai", 8: "wuqing"}),
 ])
 def test_places_listed_before_and_others_share_their_figures(text, expected):
     from pipeline.extract import extract_text
