@@ -56,6 +56,9 @@ MODEL_VERBS = ("借鉴", "学习", "参照", "对标", "效仿")
 NOT_SCOPE_VERBS = frozenset(VISIT_VERBS + PARTNER_VERBS + MODEL_VERBS)  # the two-character verbs above, looked up once
 # 全区向西青区移交问题线索3件: a name after 向 and before a verb of handing over is the recipient
 HANDED_TO = re.compile(r"[^，,；;。！？!?\n:：]{0,8}?(?:移交|移送|转交|转办|交办)")
+# 通报大同市…原主任杨斌等3起…问题: the place of the first case of a list the publisher made public
+PUBLISHED_LIST_AFTER = re.compile(r"[^，,；;。！？!?\n]{0,30}?等[\d一二两三四五六七八九十]+起")
+PUBLISH_VERBS = ("通报", "曝光")
 TOPIC_OPENERS = set("而并但")  # 而在金堂县三星镇，... is a topic, not a place visited
 # 全国 in an honour or a ranking is not a nationwide scope (全国文明城市, 在全国率先).
 NOT_NATIONWIDE_AFTER = re.compile(r"(?:先进|文明|模范|示范|优秀|劳模|劳动模范|百强|十佳|首批|首个|首家|率先|领先|前列|第一|排名|闻名)")
@@ -229,6 +232,9 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
         elif s >= 2 and text[s - 2:s] in NOT_SCOPE_VERBS:
             mention.weak = True
         elif s > 0 and text[s - 1] == "向" and HANDED_TO.match(text, e):
+            mention.weak = True
+        elif text.endswith(PUBLISH_VERBS, max(0, s - 3), s - (text[s - 1:s] == "了")) \
+                and PUBLISHED_LIST_AFTER.match(text, e):
             mention.weak = True
         elif prev is not None and prev.weak and text[prev.end:s] in ("", *LIST_JOIN):
             mention.weak = True

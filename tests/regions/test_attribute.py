@@ -389,6 +389,10 @@ def test_regions_listed_before_respectively(text, expected):
     ("河北省纪委监委通报。\n河北省衡水市、邢台市纪委监委与税务机关建立信息互通机制，调取全市各级党政机关发票信息1784条。",
      {1784: "hebeisheng"}),
     ("天津市纪委监委通报。\n静海区、武清区纪委监委立案20件。", {20: "tianjin"}),
+    # the place of the first of the cases a commission made public is not the scope of their count
+    ("中央纪委国家监委通报。\n山西省纪委监委曾公开通报大同市地方储备粮管理中心原主任杨斌等3起典型案例。", {3: "shanxi"}),
+    ("天津市纪委监委通报。\n市纪委监委通报了静海区某局原局长张某等5起典型问题。", {5: "tianjin"}),
+    ("天津市纪委监委通报。\n市纪委监委通报了静海区3起典型问题。", {3: "jinghai"}),
     # ... unless 分别 pairs them with their own figures
     ("天津市纪委监委通报。\n静海区、武清区两区分别立案12件、8件。", {12: "jinghai", 8: "wuqing"}),
     ("天津市纪委监委通报。\n静海区、武清区两区纪委监委分别立案12件、8件。", {12: "jinghai", 8: "wuqing"}),
