@@ -277,6 +277,18 @@ def find_sub_county(text: str, mentions: list[Mention], not_names: set[str] = fr
     return out
 
 
+# A company of the central state (中国人民财产保险股份有限公司, 国家电网有限公司, 中储粮) opening a
+# clause is its subject: the figures of its people are the country's, unless a branch's place
+# is named after it (中国农业银行广东省分行)
+CENTRAL_UNIT = re.compile(r"(?:(?<=^)|(?<=[，,；;。！？!?\n：:、]))(?:(?:中国|国家)[\u4e00-\u9fff]{2,14}?"
+                          r"(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团|总公司|银行)"
+                          r"|中储粮|中粮集团|中石油|中石化|中海油)", re.M)
+
+
+def find_central_units(text: str) -> list[Mention]:
+    return [Mention(m.start(), m.end(), "national", m.group()) for m in CENTRAL_UNIT.finditer(text)]
+
+
 def find_speakers(text: str, mentions: list[Mention]) -> dict[str, Region]:
     """Interview guests introduced as '王海山 河北区委常委...': name -> district."""
     by_start = {m.start: m for m in mentions if m.kind == "region" and len(m.candidates) == 1}
@@ -439,7 +451,8 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     for m in mentions:
         if m.kind == "region" and m.form in ("old", "former") and len(m.candidates) == 1:
             named_as.setdefault(m.candidates[0].id, set()).add(m.text[-1])
-    mentions = sorted(mentions + find_sub_county(text, mentions, lex.not_place_names), key=lambda m: m.start)
+    mentions = sorted(mentions + find_sub_county(text, mentions, lex.not_place_names) + find_central_units(text),
+                      key=lambda m: m.start)
     # a name inside a document title (《河北区临时救助办法》) is not the subject of the sentence
     mention_starts = [x.start for x in mentions]
     for b in re.finditer(r"《[^《》\n]*》", text):
@@ -531,10 +544,19 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
         if region is None:
             para_end = para_starts[para + 1] if para + 1 < len(para_starts) else len(text)
             region = _named_after_quote(text, p, para_start, para_end, mentions, starts)
+        if region is None and not local_doc and (a := ANAPHOR.search(text, para_start, p + 8)) and a.start() < p:
+            # 这6名干部…, 被通报的11名领导干部…: the people of the paragraphs before, and their place
+            j = bisect_left(starts, para_start) - 1
+            while j >= 0 and (mentions[j].weak or mentions[j].effective is None):
+                j -= 1
+            if j >= 0:
+                region = mentions[j].effective
         out.append(region or block_ctx[para])
     return out
 
 
+# 这6名干部, 被通报的11名领导干部, 上述3起案件: the people or cases of the paragraphs before
+ANAPHOR = re.compile(r"(?:这|该|上述|此|被通报的)[\d一二两三四五六七八九十]+(?:名|人|位|起|件)")
 # 25个省（区、市）: a count of the country's provincial units is the whole country's (not 5个省份 a
 # local case reached)
 PROVINCES_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+个?(?:省（区、市）|省\(区、市\)|省区市|省、自治区、直辖市)")

@@ -115,6 +115,12 @@ def test_a_name_shared_by_several_cities_is_resolved_by_context(text, slug):
      "746名", "national"),
     ("督促河南省严处虞城县违法占地案件，对62名人员作出处理。", "62名", "shangqiu-yucheng"),
     ("四川省纪委监委通报。\n各省区市纪委监委共查处问题1 200起。", "1 200起", "national"),
+    # a company of the central state opening a clause is the country's, unless a branch's place follows
+    ("中央纪委国家监委通报。\n辽宁省政协原副主席孙远良收受礼品；中国联合网络通信集团有限公司原副总经理李国华收受礼金263万余元。",
+     "263万余元", "national"),
+    ("中央纪委国家监委通报。\n海南省三亚市原副市长蓝文全收受礼品。\n中国人民财产保险股份有限公司原副总裁沈东收受礼金21.7万元。",
+     "21.7万元", "national"),
+    ("中央纪委国家监委通报。\n中国农业银行广东省分行原行长张某收受礼金30万元。", "30万元", "guangdong"),
 ])
 def test_nationwide_figures(text, anchor, slug):
     assert region_at(text, anchor).id == slug
@@ -225,6 +231,19 @@ def test_towns_after_a_reference_word(text, anchor, path):
 ])
 def test_a_reference_word_after_a_paragraph_about_a_county(text, anchor, path):
     assert region_at(text, anchor).path == path
+
+
+@pytest.mark.parametrize("text, anchor, path", [
+    # in a national report, a paragraph about 这6名干部 or 被通报的11名领导干部 is about the people of
+    # the paragraphs before, and their place; another paragraph is not
+    ("中央纪委国家监委通报。\n湖南省纪委监委严肃查处了湘西州11名领导干部违反中央八项规定精神问题。\n"
+     "然而被通报的11名领导干部却邀约聚餐饮酒，其中一起聚餐由私营企业主支付餐费1900元。", "1900元",
+     ("湖南省", "湘西土家族苗族自治州")),
+    ("中央纪委国家监委通报。\n湖南省纪委监委严肃查处了湘西州11名领导干部违反中央八项规定精神问题。\n"
+     "一些党员干部邀约聚餐饮酒，其中一起聚餐由私营企业主支付餐费1900元。", "1900元", ("全国",)),
+])
+def test_a_paragraph_about_the_people_of_the_paragraphs_before(text, anchor, path):
+    assert region_at(text, anchor, title=text.splitlines()[0]).path == path
 
 
 @pytest.mark.parametrize("text, anchor, path", [
