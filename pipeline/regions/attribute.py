@@ -283,10 +283,19 @@ def find_sub_county(text: str, mentions: list[Mention], not_names: set[str] = fr
 CENTRAL_UNIT = re.compile(r"(?:(?<=^)|(?<=[，,；;。！？!?\n：:、]))(?:(?:中国|国家)[\u4e00-\u9fff]{2,14}?"
                           r"(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团|总公司|银行)"
                           r"|中储粮|中粮集团|中石油|中石化|中海油)", re.M)
+CENTRAL_UNIT_FIRST = ("中国", "国家", "中储粮", "中粮集团", "中石油", "中石化", "中海油")
 
 
 def find_central_units(text: str) -> list[Mention]:
-    return [Mention(m.start(), m.end(), "national", m.group()) for m in CENTRAL_UNIT.finditer(text)]
+    out = []
+    for first in CENTRAL_UNIT_FIRST:  # a few exact searches, far faster than the pattern over the text
+        at = text.find(first)
+        while at >= 0:
+            m = CENTRAL_UNIT.match(text, at)
+            if m:
+                out.append(Mention(m.start(), m.end(), "national", m.group()))
+            at = text.find(first, at + 1)
+    return out
 
 
 def find_speakers(text: str, mentions: list[Mention]) -> dict[str, Region]:
@@ -508,7 +517,7 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
                            if county else None)
         if m.effective is not None and not m.weak:
             last = m.effective
-            if m.effective not in (NATIONAL, UNKNOWN):
+            if m.effective is not NATIONAL and m.effective is not UNKNOWN:
                 local = m.effective
         prev = m
 
@@ -603,12 +612,27 @@ SHARED_AFTER = re.compile(r"等(?:地|省|市|县|区|州|乡镇|镇|街道|[\d�
                           r"|共同|共计|合计|总计|一共|共|联合")
 
 
+def _shared_after_lists(text: str, mentions: list[Mention]) -> list[int]:
+    """Where SHARED_AFTER words start within a few words after a place's name (where a list of
+    places may end: they are looked for there, not in the whole text)."""
+    hits: list[int] = []
+    for m in mentions:
+        if m.kind not in ("region", "sub"):
+            continue
+        filler = FILLER_BEFORE_RESPECTIVELY.match(text, m.end)
+        for at in range(m.end, filler.end() + 1):
+            if SHARED_AFTER.match(text, at) and (not hits or hits[-1] != at):
+                hits.append(at)
+                break
+    return hits
+
+
 def _share_listed_places(text: str, mentions: list[Mention], starts: list[int], doc: Region, g: Gazetteer) -> None:
     """A list of places followed by 等地 (等省份, 等3个县), or by words of a joint action (共, 联合),
     names none of them alone: its last item stands for the division that holds them all (天津市 for
     静海区、武清区), or for the whole country in a national report and for no region in another one."""
-    for hit in SHARED_AFTER.finditer(text):
-        items = _listed_regions(text, hit.start(), mentions, starts)
+    for hit in _shared_after_lists(text, mentions):
+        items = _listed_regions(text, hit, mentions, starts)
         if len(items) < 2:
             continue
         paths = [m.effective.path for m in items]
@@ -719,7 +743,8 @@ def _speaker_after_quote(text: str, close: int, para_end: int, mentions: list[Me
     for m in mentions[i + 1:]:
         if sentence_end and m.start >= sentence_end.start():
             break
-        if (m.kind in ("region", "sub") and not m.weak and m.effective not in (None, UNKNOWN, NATIONAL)
-                and region in g.ancestors(m.effective)[1:]):
+        if (m.kind in ("region", "sub") and not m.weak and m.effective is not None
+                and m.effective is not UNKNOWN and m.effective is not NATIONAL
+                and any(r is region for r in g.ancestors(m.effective)[1:])):
             region = m.effective
     return region
