@@ -689,9 +689,13 @@ def _refs_in_opening_quotes(text: str, para_starts: list[int], mentions: list[Me
                             doc: Region, g: Gazetteer, named_as: dict[str, set[str]]) -> None:
     """“今年，市纪委监委组成32个检查组……”抚州市纪委监委…: in a quotation that opens its paragraph,
     市纪委监委/全市 before any name are the speaker's, named as the quotation closes."""
-    for k, ps in enumerate(para_starts):
-        if not text.startswith("“", ps) and not text[ps:ps + 8].lstrip().startswith("“"):
-            continue
+    opening = text.find("“")
+    while opening >= 0:
+        k = bisect_right(para_starts, opening) - 1
+        ps = para_starts[k]
+        opening = text.find("“", para_starts[k + 1]) if k + 1 < len(para_starts) else -1
+        if text[ps:text.find("“", ps)].strip():
+            continue  # the paragraph does not open with the quotation
         para_end = para_starts[k + 1] if k + 1 < len(para_starts) else len(text)
         close = text.find("”", ps, para_end)
         if close < 0:
