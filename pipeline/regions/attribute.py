@@ -613,11 +613,14 @@ SHARED_AFTER = re.compile(r"等(?:地|省|市|县|区|州|乡镇|镇|街道|[\d�
 
 
 def _shared_after_lists(text: str, mentions: list[Mention]) -> list[int]:
-    """Where SHARED_AFTER words start within a few words after a place's name (where a list of
-    places may end: they are looked for there, not in the whole text)."""
+    """Where SHARED_AFTER words start within a few words after the last name of a list of places
+    (静海区、武清区, 湖南省长沙市、衡阳市): they are looked for there, not in the whole text."""
     hits: list[int] = []
-    for m in mentions:
-        if m.kind not in ("region", "sub"):
+    listed = False  # the mention is joined to a name before it by 、/和/及/与, directly or by a chain
+    for before, m in zip([None] + mentions, mentions):
+        gap = text[before.end:m.start] if before is not None and m.start >= before.end else None
+        listed = gap is not None and (gap.strip() in LIST_JOIN or (gap == "" and listed))
+        if not listed or m.kind not in ("region", "sub"):
             continue
         filler = FILLER_BEFORE_RESPECTIVELY.match(text, m.end)
         for at in range(m.end, filler.end() + 1):
