@@ -85,7 +85,8 @@ CURRENCY_UNIT = {"港币": "港元", "美金": "美元", "澳门币": "澳门元
 # 下降了, 增长幅度为, 下降幅度达到, 降幅达: the words of a change, right before its percentage
 CHANGE_WORD = r"(下降|降低|减少|下滑|回落|上升|增长|增加|提高|提升|降幅|减幅|跌幅|增幅|涨幅)"
 CHANGE = CHANGE_WORD + r"(了)?(幅度)?(为|达到|达)?"
-CHANGE_BEFORE = re.compile(CHANGE + " ?$")
+# ... and a qualifier before them qualifies the percentage (约下降4%, 大约增长一成)
+CHANGE_BEFORE = re.compile("(?P<about>大约|约|将近|接近)?" + CHANGE + " ?$")
 NEGATIVE_CHANGES = ("下降", "降低", "减少", "下滑", "回落", "降幅", "减幅", "跌幅")
 # 分别下降31%和42%, 下降12%、8%: a percentage joined to a fall before it is a fall too
 AND = "以及|和|及|与"  # the words that join the last item of a list
@@ -186,20 +187,14 @@ def _multiplier(*parts: str | None) -> int:
     return m
 
 
-def _change_sign(text: str, at: int) -> int:
-    """-1 when the words of a fall (下降, 减少 ...) end right before position `at`, else 1."""
-    change = CHANGE_BEFORE.search(text, max(0, at - 8), at)
-    return -1 if change and change.group(1) in NEGATIVE_CHANGES else 1
-
-
-# 约下降4%, 大约增长一成: a qualifier before the words of a change qualifies its percentage
-QUALIFIED_CHANGE_BEFORE = re.compile("(大约|约|将近|接近)" + CHANGE + " ?$")
-
-
-def _change_qualifier(text: str, at: int, qualifier: str) -> str:
-    if qualifier == "exact" and QUALIFIED_CHANGE_BEFORE.search(text, max(0, at - 10), at):
-        return "approx"
-    return qualifier
+def _change(text: str, at: int, qualifier: str) -> tuple[int, str]:
+    """The sign of a percentage at position `at` (-1 when the words of a fall, 下降, 减少 ..., end
+    right before it) and its qualifier (approx when 约 stands before those words)."""
+    change = CHANGE_BEFORE.search(text, max(0, at - 10), at)
+    if change is None:
+        return 1, qualifier
+    sign = -1 if change.group(2) in NEGATIVE_CHANGES else 1
+    return sign, "approx" if change["about"] and qualifier == "exact" else qualifier
 
 
 def tidy(value: float) -> float | int:
@@ -259,8 +254,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if unit.endswith("百分点"):
             unit = "百分点"  # 下降6.4个百分点: percentage points, not a count of 个
         if unit in ("%", "百分点"):
-            value *= _change_sign(text, match_start)
-            qualifier = _change_qualifier(text, match_start, qualifier)
+            sign, qualifier = _change(text, match_start, qualifier)
+            value *= sign
         if mult:
             num_end = m.end("mult")
         found.append(Quantity(
@@ -273,8 +268,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if value is None:
             continue
         qualifier = WORD_PRE_QUALIFIER.get(m["pre"] or "") or POST_QUALIFIER.get(m["post"] or "", "exact")
-        value = tidy(_change_sign(text, m.start()) * value * scale)
-        qualifier = _change_qualifier(text, m.start(), qualifier)
+        sign, qualifier = _change(text, m.start(), qualifier)
+        value = tidy(sign * value * scale)
         found.append(Quantity(m.start("num"), m.end("num") + end_after, value, "%", qualifier,
                               not raw[0].isdigit(), m.start(), m.end()))
     found.sort(key=lambda q: q.start)

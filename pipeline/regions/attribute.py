@@ -280,18 +280,18 @@ def find_sub_county(text: str, mentions: list[Mention], not_names: set[str] = fr
 # A company of the central state (中国人民财产保险股份有限公司, 国家电网有限公司, 中储粮) opening a
 # clause is its subject: the figures of its people are the country's, unless a branch's place
 # is named after it (中国农业银行广东省分行)
-CENTRAL_UNIT = re.compile(r"(?:(?<=^)|(?<=[，,；;。！？!?\n：:、]))(?:(?:中国|国家)[\u4e00-\u9fff]{2,14}?"
-                          r"(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团|总公司|银行)"
-                          r"|中储粮|中粮集团|中石油|中石化|中海油)", re.M)
-CENTRAL_UNIT_FIRST = ("中国", "国家", "中储粮", "中粮集团", "中石油", "中石化", "中海油")
+CENTRAL_NAMED = ("中储粮", "中粮集团", "中石油", "中石化", "中海油")
+CENTRAL_FIRST = ("中国", "国家") + CENTRAL_NAMED
+CENTRAL_UNIT = re.compile(r"(?:中国|国家)[\u4e00-\u9fff]{2,14}?(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团|总公司|银行)"
+                          "|" + "|".join(CENTRAL_NAMED))
 
 
 def find_central_units(text: str) -> list[Mention]:
     out = []
-    for first in CENTRAL_UNIT_FIRST:  # a few exact searches, far faster than the pattern over the text
+    for first in CENTRAL_FIRST:  # a few exact searches, far faster than the pattern over the text
         at = text.find(first)
         while at >= 0:
-            m = CENTRAL_UNIT.match(text, at)
+            m = CENTRAL_UNIT.match(text, at) if at == 0 or text[at - 1] in CLAUSE_BREAKS else None
             if m:
                 out.append(Mention(m.start(), m.end(), "national", m.group()))
             at = text.find(first, at + 1)
@@ -403,6 +403,17 @@ def _enclosing(base: Region, suffix: str, doc: Region, g: Gazetteer,
     return base
 
 
+def _refer(suffix: str, base: Region, doc: Region, g: Gazetteer, named_as: dict[str, set[str]]) -> Region | None:
+    """The region a reference word of kind `suffix` (REFERENCES) means where `base` is the place
+    in context: 当地 is that place, 全镇/该街道 the sub-county unit if it is one, 全市/该县 its
+    enclosing division of that kind (`_enclosing`)."""
+    if suffix == "local":
+        return base
+    if suffix == "sub":
+        return base if base.level == "subcounty" else None
+    return _enclosing(base, suffix, doc, g, named_as)
+
+
 def _county_of(r: Region | None, g: Gazetteer) -> Region | None:
     if r is None:
         return None
@@ -500,16 +511,14 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
             m.effective = NATIONAL
         elif m.kind == "ref":
             suffix = REFERENCES[m.text]
+            nationwide = suffix != "sub" and base in (NATIONAL, UNKNOWN)
             if suffix == "local":
                 m.effective = local or earlier_local
-            elif suffix == "sub":
-                m.effective = base if base.level == "subcounty" else None
-            elif base in (NATIONAL, UNKNOWN):
-                # 商丘市是…全国20个…之一。该市纪委监委…: the division named before in the paragraph
-                m.effective = (_enclosing(local, suffix, doc, g, named_as) if local is not None
-                               else doc if doc not in (NATIONAL, UNKNOWN) else None)
+            elif nationwide and local is None:
+                m.effective = doc if doc not in (NATIONAL, UNKNOWN) else None
             else:
-                m.effective = _enclosing(base, suffix, doc, g, named_as)
+                # 商丘市是…全国20个…之一。该市纪委监委…: the division named before in the paragraph
+                m.effective = _refer(suffix, local if nationwide else base, doc, g, named_as)
         elif m.kind == "sub":
             county = _county_of(prev.effective, g) if prev is not None and prev.end == m.start else None
             county = county or _county_of(base, g) or _county_of(doc, g)
@@ -714,13 +723,7 @@ def _refs_in_opening_quotes(text: str, para_starts: list[int], mentions: list[Me
         if speaker is None or speaker is NATIONAL:
             continue
         for m in refs:
-            suffix = REFERENCES[m.text]
-            if suffix == "local":
-                m.effective = speaker
-            elif suffix == "sub":
-                m.effective = speaker if speaker.level == "subcounty" else None
-            else:
-                m.effective = _enclosing(speaker, suffix, doc, g, named_as)
+            m.effective = _refer(REFERENCES[m.text], speaker, doc, g, named_as)
 
 
 def _named_after_quote(text: str, p: int, para_start: int, para_end: int, mentions: list[Mention],
