@@ -42,6 +42,8 @@ TITLE_CHARS = range(2, 81)  # how long the title before the date may be
 # 本文共3256字: the length of the article, as a page gives it
 ARTICLE_LENGTH = re.compile(r"(?:本文|全文|正文)(?:共计|共|约|计)?$")
 # 浏览次数:1234次, 阅读:56次: counters of the page the text was saved from
+# 已有0人发表了评论, 12条评论: the page's comment box
+COMMENT_COUNTER_AFTER = re.compile(r"(?:发表了?|参与了?)?(?:评论|跟帖)")
 PAGE_COUNTER = re.compile(r"(浏览|点击|阅读|访问|评论|转发|点赞|分享|收藏|字数)[^:]{0,4}:$")
 
 
@@ -114,6 +116,8 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
         return "page furniture (a pager)"
     if q.unit == "字" and ARTICLE_LENGTH.search(text, max(0, q.match_start - 4), q.match_start):
         return "page furniture (the length of the article)"
+    if q.unit in ("人", "条") and COMMENT_COUNTER_AFTER.match(after):
+        return "page furniture (a comment counter)"
     if text[max(0, lead - 3):lead] == "附件(":
         return "page furniture (attachments of the page)"  # 相关附件(2个)
     if HOTLINE_AFTER.match(after):

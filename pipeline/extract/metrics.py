@@ -50,7 +50,7 @@ PERSON_KINDS = ("干部", "党员", "人员", "领导", "职工", "负责人", "
 # Places break a total down too (查处问题1023起，其中兰州市218起，天水市97起).
 PLACE_KINDS = ("省", "市", "州", "盟", "县", "旗", "区")
 KIND = "|".join((*PERSON_KINDS, *PLACE_KINDS, "形态", "类", "级"))
-BREAKDOWN = re.compile(r"[^\d，,。；;！？!?\n:：]{0,10}[，,(]\s*其中\s*[，,]?(?:[^，,。；;！？!?\n]*(?:" + KIND + "))?")
+BREAKDOWN = re.compile(r"[^\d，,。；;！？!?\n:：]{0,10}[，,(。]\s*其中\s*[，,]?(?:[^，,。；;！？!?\n]*(?:" + KIND + "))?")
 # the words of an item of that breakdown: a kind (处级干部, 第一种形态, 农村、企业等其他人员) and
 # nothing more, or followed by the noun of what is counted (其中乡科级干部案件21件)
 _ITEM = r"\s*(?:运用)?(?P<kind>[^\d，,。；;！？!?\n、][^\d，,。；;！？!?\n]{0,11}?(?:" + KIND + r"))(?P<noun>案件|问题)?\s*"
@@ -91,6 +91,10 @@ LABEL_LENGTH = 16
 LABEL_BEFORE = re.compile(r"[^，,；;。！？!?\n:：]+$")
 RIGHT_WINDOW = 6  # how far after the figure an action word may stand to name it
 RIGHT_WINDOW_OBJECT = 20  # ... when the wording makes the figure the action's object
+# ... or, in a passive (…因…问题被给予党纪政纪处分), how far 被/受到 may stand and the action after it
+PASSIVE_MARK = re.compile(r"受到|被")
+PASSIVE_REACH = 32
+PASSIVE_TO_ACTION = 8
 # ... and how far its light verb may (对10起加重基层负担的形式主义、官僚主义典型问题进行公开通报)
 LIGHT_VERB_WINDOW = 32
 MAX_GAP = 20  # 纠正…问题: how far apart the two words may stand
@@ -405,6 +409,13 @@ def _nearest_hit(text: str, candidates: Sequence[Metric], from_end: bool,
     return None
 
 
+def _undergoes(right: str, first: int) -> bool:
+    """8名党员领导干部因收送“红包”问题被给予党纪政纪处分: the figure is the subject of a passive whose
+    action follows 被/受到 closely, however long the cause between them."""
+    marks = list(PASSIVE_MARK.finditer(right, 0, first))
+    return bool(marks) and marks[-1].start() <= PASSIVE_REACH and first - marks[-1].end() <= PASSIVE_TO_ACTION
+
+
 def _first_action(metric: Metric, text: str, bounds: _Bounds) -> int:
     """Where the first aligned action word (not a bare noun) of a metric found in text stands,
     looked for from the left: jieba runs only when needed."""
@@ -584,9 +595,13 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     if ("比" in left or "较" in left) and COMPARED.search(left):
         return "other"
     # 案件49件52人: the people of the cases just stated (立案248件299人: people filed; 通报曝光典型
-    # 问题12起18人: the people named in the cases made public)
+    # 问题12起18人: the people named in the cases made public; 给予党纪政纪处分5起5人: the people
+    # the action before both counts undergo)
     if prev and not left.strip() and cls == "people" and unit_class(prev[0].unit) == "cases":
-        return prev[1] if prev[1] in ("cases_filed", "cases_publicized") else "people_held_accountable"
+        if prev[1] in ("cases_filed", "cases_publicized"):
+            return prev[1]
+        found = _nearest(text[clause_start:prev[0].match_start], candidates, from_end=True)
+        return found.id if found else "people_held_accountable"
     inherited = _breakdown_item(text, q, cls, clause_start, clause_end, sentence_start, before, sibling, candidates,
                                 noun=True)
     if inherited:
@@ -655,7 +670,8 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         # clause counts that figure; the one before it counts who acted (but a disclosure counts the
         # units that make things public too: 33个社区公示了180余名社区干部)
         counts_next = right_end == next_start and not object_first and found.id != "disclosure_count"
-        if first <= (RIGHT_WINDOW_OBJECT if object_first else RIGHT_WINDOW) and not counts_next:
+        if (first <= (RIGHT_WINDOW_OBJECT if object_first else RIGHT_WINDOW) or _undergoes(right, first)) \
+                and not counts_next:
             return found.id
     if described:
         return described.id

@@ -24,7 +24,7 @@ from itertools import accumulate
 import ahocorasick_rs
 
 from pipeline.regions import NATIONAL, UNKNOWN, Region
-from pipeline.regions.gazetteer import DATA_DIR, Gazetteer, gazetteer
+from pipeline.regions.gazetteer import DATA_DIR, Gazetteer, ethnic_peoples, gazetteer
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
@@ -40,7 +40,8 @@ REFERENCES.update({f"{p}{s}": "sub" for p in ("全", "该", "本") for s in ("�
 ORG_REFERENCES = {f"{s}{o}": s for s in ("省", "市", "区", "县", "州") for o in ("纪委", "监委")}
 REFERENCES.update(ORG_REFERENCES)
 REFERENCES["当地"] = "local"  # the place named last, in this paragraph or the ones before
-PLURAL_BEFORE = set("各两多三四五六七八九十几诸每")  # 各区纪委: several commissions, not one
+PLURAL_BEFORE = set("各两多三四五六七八九十几诸每省市县区州")  # 各区纪委, 县区纪委: several commissions, not one
+AREA_BEFORE = set("社片园景小校辖营库")  # 社区监委, 园区纪委: a community's or a park's, not a district's
 # A name right after one of these, inside a clause, is a place visited, not the subject (在北京
 # 安排的宴请, 赴延安): it does not set the scope of the figures that follow.
 LOCATIVE = set("在赴到往去至于")
@@ -54,6 +55,10 @@ PARTNER_VERBS = ("协同", "会同", "联合", "配合", "协助")
 # ... or a model it learns from (该区借鉴浙江经验，立案18件; 学习江苏省昆山市做法，全区…)
 MODEL_VERBS = ("借鉴", "学习", "参照", "对标", "效仿")
 NOT_SCOPE_VERBS = frozenset(VISIT_VERBS + PARTNER_VERBS + MODEL_VERBS)  # the two-character verbs above, looked up once
+# 位居徐州市第五, 退出徐州市前三位: a place a ranking is taken in is no scope, and no vote for the
+# document's own place
+RANK_VERBS = frozenset({"位居", "位列", "名列", "居于", "跃居", "跻身", "进入", "退出", "排在"})
+RANK_AFTER = re.compile(r"[^，,；;。！？!?\n]{0,4}?(?:[第前后][\d一二两三四五六七八九十]|首位|前列|末位|倒数)")
 # 全区向西青区移交问题线索3件: a name after 向 and before a verb of handing over is the recipient
 HANDED_TO = re.compile(r"[^，,；;。！？!?\n:：]{0,8}?(?:移交|移送|转交|转办|交办)")
 # 通报大同市…原主任杨斌等3起…问题: the place of the first case of a list the publisher made public
@@ -75,10 +80,11 @@ SUB_SUFFIXES = ("街道", "街", "镇", "乡")
 # none starts with them: 共有乌镇 is no town)
 SUB_LEFT_WORDS = frozenset({"共有", "现有", "包括", "其中"})
 STREET_WORDS = set("巷区坊头面市景")  # 街巷, 街区, 街坊: words of streets, not 街 of a subdistrict
+TOWNSHIP_WORDS = set("镇村科亲贤风土愁情")  # 乡镇, 乡村, 乡科级, 乡亲, 乡贤: words that begin with 乡
 SUB_LEFT = set("在对于到是为取入和与及将把由从至赴即")
 # 在佛堂镇 at a clause's start is 佛堂镇; 辣椒小镇, 特色小镇 are projects, not towns
 SUB_NOT_FIRST = set("该全各本每我此其这那某几多一二两三四五六七八九十个相有所诸在对赴把")
-SUB_NOT_LAST = set("乡城村县区市省镇街小古")  # 周庄古镇 is a scenic area
+SUB_NOT_LAST = set("乡城村县区市省镇街小古各每该等")  # 周庄古镇 is a scenic area; 明确各镇 is every town
 # ... but many towns end in 市 (周市镇, 新市镇, 马市镇), unless it is a word of its own (城市, 超市)
 MARKET_WORDS = {"城市", "都市", "超市", "门市", "上市", "股市", "闹市", "集市", "街市", "夜市", "本市", "全市", "各市"}
 
@@ -92,6 +98,7 @@ class Mention:
     candidates: tuple[Region, ...] = ()
     form: str = "full"  # full / old / short / abbreviated (黔东南州) (for regions)
     weak: bool = False  # a place visited (在北京...), not a scope
+    ranking: bool = False  # the frame of a ranking (位居徐州市第五): no vote for the document's place
     effective: Region | None = None
 
 
@@ -207,7 +214,8 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
         prev = out[-1] if out else None
         chained = prev is not None and prev.end == s
         if key in REFERENCES:
-            if key in ORG_REFERENCES and s > 0 and text[s - 1] in PLURAL_BEFORE:
+            if key in ORG_REFERENCES and s > 0 and (text[s - 1] in PLURAL_BEFORE
+                                                    or (key[0] == "区" and text[s - 1] in AREA_BEFORE)):
                 continue
             mention = Mention(s, e, "ref", key)
         elif key in lex.national:
@@ -231,6 +239,8 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
             mention.weak = True  # 在乌鲁木齐市参加培训班期间，…: where something happened, not whose it is
         elif s >= 2 and text[s - 2:s] in NOT_SCOPE_VERBS:
             mention.weak = True
+        elif s >= 2 and text[s - 2:s] in RANK_VERBS and RANK_AFTER.match(text, e):
+            mention.weak = mention.ranking = True
         elif s > 0 and text[s - 1] == "向" and HANDED_TO.match(text, e):
             mention.weak = True
         elif text.endswith(PUBLISH_VERBS, max(0, s - 3), s - (text[s - 1:s] == "了")) \
@@ -240,6 +250,11 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
             mention.weak = True
         out.append(mention)
     return out
+
+
+def _after_date(text: str, i: int) -> bool:
+    """去年铁富镇…, 2019年碾庄镇…, 当月…: a name may start right after a date or a word of time."""
+    return i >= 2 and text[i - 1] in "年月日" and (text[i - 2].isdigit() or text[i - 2] in "今去前同当上次")
 
 
 def find_sub_county(text: str, mentions: list[Mention], not_names: set[str] = frozenset()) -> list[Mention]:
@@ -253,28 +268,59 @@ def find_sub_county(text: str, mentions: list[Mention], not_names: set[str] = fr
     out = []
     for mt in re.finditer(r"街道|街|镇|乡", text):
         j, suffix = mt.start(), mt.group()
-        if (suffix == "乡" and text[j + 1:j + 2] in ("镇", "村")) or (suffix == "街" and text[j + 1:j + 2] in STREET_WORDS):
+        if (suffix == "乡" and text[j + 1:j + 2] in TOWNSHIP_WORDS) or (suffix == "街" and text[j + 1:j + 2] in STREET_WORDS):
             continue
+        core = j  # where the name ends: before the people of an ethnic township (玉洪瑶族乡)
+        if suffix == "乡" and text[j - 1:j] == "族":
+            people = next((e for e in ethnic_peoples() if text.endswith(e, 0, j)), None)
+            if people is None:
+                continue
+            core = j - len(people)
         for length in (3, 2):
-            i = j - length
+            i = core - length
             if i < 0:
                 continue
-            name = text[i:j]
+            name = text[i:core]
             market_town = suffix == "镇" and name[-1] == "市" and name[-2:] not in MARKET_WORDS
+            # 下韩村乡: a township named after a village, where a clause or a county's name ends
+            village_township = (suffix == "乡" and length == 3 and name[-1] == "村"
+                                and (i == 0 or i in ends or not _is_han(text[i - 1])))
             if (not HAN_WORD.fullmatch(name) or name[0] in SUB_NOT_FIRST
-                    or (name[-1] in SUB_NOT_LAST and not market_town)
+                    or (name[-1] in SUB_NOT_LAST and not market_town and not village_township)
                     or name in not_names or name[-2:] in not_names
                     or name[:2] in not_names or name[:2] in SUB_LEFT_WORDS):
                 continue
             left_ok = (i == 0 or i in ends or not _is_han(text[i - 1]) or text[i - 1] in SUB_LEFT
-                       or text[i - 2:i] in SUB_LEFT_WORDS)
+                       or text[i - 2:i] in SUB_LEFT_WORDS or _after_date(text, i))
             k = bisect_left(taken_starts, mt.end())
             if not left_ok or (k and reach[k - 1] > i):
                 continue
-            canonical = name + ("街道" if suffix.startswith("街") else suffix)
+            canonical = text[i:j] + ("街道" if suffix.startswith("街") else suffix)
             out.append(Mention(i, mt.end(), "sub", canonical))
             break
     return out
+
+
+# A place a report leaves unnamed (XX县乡镇纪委初核31件, 某镇): one of the divisions of that kind in
+# the place in context, so the division above them; or the place the document is about, named
+# by its kind (XX市辖5个县区, in a city's report)
+ANONYMOUS = re.compile(r"(?:XX|xx|××|\*\*|某)(省|自治区|市|州|盟|县|区|旗|街道|镇|乡)(?![场域级])")
+ANONYMOUS_LEVELS = {"省": 1, "自治区": 1, "市": 2, "州": 2, "盟": 2, "县": 3, "区": 3, "旗": 3, "街道": 4, "镇": 4, "乡": 4}
+LEVEL_RANKS = {"national": 0, "province": 1, "city": 2, "county": 3, "subcounty": 4}
+
+
+def find_anonymous(text: str) -> list[Mention]:
+    return [Mention(m.start(), m.end(), "anonymous", m.group(1)) for m in ANONYMOUS.finditer(text)]
+
+
+def _anonymous(rank: int, context: Region, doc: Region, g: Gazetteer) -> Region:
+    """The region of an unnamed division of that rank (see ANONYMOUS), in `context`."""
+    if context in (NATIONAL, UNKNOWN):
+        return context
+    ancestors = g.ancestors(context)
+    if LEVEL_RANKS.get(doc.level) == rank and doc in ancestors:
+        return doc
+    return next((r for r in ancestors if LEVEL_RANKS[r.level] < rank), NATIONAL)
 
 
 # A company of the central state (中国人民财产保险股份有限公司, 国家电网有限公司, 中储粮) opening a
@@ -341,6 +387,10 @@ def _weights(mentions: list[Mention], title_mentions: list[Mention], first_line_
     w: Counter = Counter()
     mentions, title_mentions = _full_names(mentions, g), _full_names(title_mentions, g)
     for m, weight in [(m, 3) for m in title_mentions] + [(m, 2 if m.start < first_line_end else 1) for m in mentions]:
+        if m.ranking:
+            continue
+        if m.weak:  # 到中央纪委上访, 在维西县委书记办公会上: a quarter of a vote
+            weight /= 4
         if m.kind == "national":  # 根据中央纪委部署 is frequent in local reports: half a vote
             w[NATIONAL] += weight / 2
         elif m.kind == "region" and len(m.candidates) == 1:
@@ -422,6 +472,16 @@ def _county_of(r: Region | None, g: Gazetteer) -> Region | None:
     return r if r.level == "county" else None
 
 
+# Districts whose names are words for parts of any town (老城区 the old town, 新城区, 城中区, 市中区)
+GENERIC_CHARS = frozenset("城市新老东西南北中关郊矿港")
+# ... unless an organ of the district follows (新城区纪委监委, 市中区人民政府)
+ORGAN_AFTER = re.compile(r"(?:纪委|监委|纪工委|区委|党委|政府|人民|法院|检察院|公安|人大|政协)")
+
+
+def _generic_name(name: str) -> bool:
+    return len(name) == 3 and name[2] == "区" and set(name[:2]) <= GENERIC_CHARS
+
+
 def _listed_short_names(text: str, mentions: list[Mention]) -> dict[int, tuple[Region, ...]]:
     """成都、绵阳、南充: a short name joined to another place's name by 、/和/及/与 is a place too,
     in the province of that neighbour. id(mention) -> the candidates it keeps."""
@@ -448,6 +508,7 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     # list of places (成都、绵阳、南充分别…)
     named = {r for m in mentions if m.form != "short" for r in m.candidates}
     listed = _listed_short_names(text, mentions)
+    title_mentions = [m for m in scan(title, lex) if m.kind in ("region", "national")] if title else []
     kept = []
     for m in mentions:
         if m.kind == "region" and m.form == "short":
@@ -455,10 +516,15 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
                             or listed.get(id(m), ()))
             if not m.candidates:
                 continue
+        elif m.kind == "region" and _generic_name(m.text) and not ORGAN_AFTER.match(text, m.end):
+            # 老城区改造, 新城区建设: a district by that name only in a text about its city
+            m.candidates = tuple(r for r in m.candidates if g.parent(r) in named
+                                 or any(g.parent(r) in t.candidates for t in title_mentions))
+            if not m.candidates:
+                continue
         kept.append(m)
     mentions = kept
     _narrow_chains(mentions, g)
-    title_mentions = [m for m in scan(title, lex) if m.kind in ("region", "national")] if title else []
     _narrow_chains(title_mentions, g)
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     weights = _weights(mentions, title_mentions, first_line_end if first_line_end >= 0 else len(text), g)
@@ -471,7 +537,8 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     for m in mentions:
         if m.kind == "region" and m.form in ("old", "former") and len(m.candidates) == 1:
             named_as.setdefault(m.candidates[0].id, set()).add(m.text[-1])
-    mentions = sorted(mentions + find_sub_county(text, mentions, lex.not_place_names) + find_central_units(text),
+    mentions = sorted(mentions + find_sub_county(text, mentions, lex.not_place_names) + find_central_units(text)
+                      + find_anonymous(text),
                       key=lambda m: m.start)
     # a name inside a document title (《河北区临时救助办法》) is not the subject of the sentence
     mention_starts = [x.start for x in mentions]
@@ -519,6 +586,8 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
             else:
                 # 商丘市是…全国20个…之一。该市纪委监委…: the division named before in the paragraph
                 m.effective = _refer(suffix, local if nationwide else base, doc, g, named_as)
+        elif m.kind == "anonymous":
+            m.effective = _anonymous(ANONYMOUS_LEVELS[m.text], last or base, doc, g)
         elif m.kind == "sub":
             county = _county_of(prev.effective, g) if prev is not None and prev.end == m.start else None
             county = county or _county_of(base, g) or _county_of(doc, g)
@@ -558,6 +627,8 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
             if m.effective is NATIONAL and local_doc and m.start < sent_start:
                 continue
             region = m.effective
+            if m.start < sent_start:
+                region = _list_topic(text, m, mentions, starts, doc, g) or region
             break
         if region is None:
             para_end = para_starts[para + 1] if para + 1 < len(para_starts) else len(text)
@@ -639,6 +710,22 @@ def _shared_after_lists(text: str, mentions: list[Mention]) -> list[int]:
     return hits
 
 
+def _shared_region(items: list[Mention], doc: Region, g: Gazetteer) -> Region:
+    """The division that holds all the places of a list (天津市 for 静海区、武清区), else the whole
+    country in a national report and no region in another one."""
+    paths = [m.effective.path for m in items]
+    shared = next((r for r in g.ancestors(items[0].effective) if all(p[:len(r.path)] == r.path for p in paths)), None)
+    return shared or (NATIONAL if doc is NATIONAL else UNKNOWN)
+
+
+def _list_topic(text: str, m: Mention, mentions: list[Mention], starts: list[int], doc: Region,
+                g: Gazetteer) -> Region | None:
+    """铁富镇、碾庄镇因越级访较多被取消评选资格。…对12个镇街进行通报: a list of places that a sentence
+    before was about stands for the division that holds them all, not for its last item."""
+    items = _listed_regions(text, m.end, mentions, starts)
+    return _shared_region(items, doc, g) if len(items) >= 2 and items[-1] is m else None
+
+
 def _share_listed_places(text: str, mentions: list[Mention], starts: list[int], doc: Region, g: Gazetteer) -> None:
     """A list of places followed by 等地 (等省份, 等3个县), or by words of a joint action (共, 联合),
     names none of them alone: its last item stands for the division that holds them all (天津市 for
@@ -647,11 +734,8 @@ def _share_listed_places(text: str, mentions: list[Mention], starts: list[int], 
         items = _listed_regions(text, hit, mentions, starts)
         if len(items) < 2:
             continue
-        paths = [m.effective.path for m in items]
-        shared = next((r for r in g.ancestors(items[0].effective) if all(p[:len(r.path)] == r.path for p in paths)),
-                      None)
         last, alone = items[-1], items[-1].effective
-        last.effective = shared or (NATIONAL if doc is NATIONAL else UNKNOWN)
+        last.effective = _shared_region(items, doc, g)
         # 全市 later in the sentence (衡水市、邢台市纪委监委…调取全市…) was read from the last item
         # alone: it is each of the places, so their shared division too
         sentence_end = SENTENCE_BREAKS.search(text, last.end)
@@ -693,7 +777,7 @@ def _respective_regions(text: str, positions: list[int], mentions: list[Mention]
 
 # what may stand between a quotation and the name of its speaker: a date or a word of time
 # (”近日，云南省麻栗坡县纪委监委…, ”2022年12月12日，山东省莒县…村民…)
-AFTER_QUOTE = re.compile(r"[，, \t\u3000]*(?:近日|日前|近期|目前|今年以来|近年来|此前|随后"
+AFTER_QUOTE = re.compile(r"[，, \t\u3000]*(?:这是|近日|日前|近期|目前|今年以来|近年来|此前|随后"
                          r"|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?)?[，, \t\u3000]*")
 
 
@@ -726,6 +810,9 @@ def _refs_in_opening_quotes(text: str, para_starts: list[int], mentions: list[Me
             m.effective = _refer(REFERENCES[m.text], speaker, doc, g, named_as)
 
 
+THIS_IS = re.compile(r"(?:…|。|”)这是")
+
+
 def _named_after_quote(text: str, p: int, para_start: int, para_end: int, mentions: list[Mention],
                        starts: list[int]) -> Region | None:
     """“……已偿还债务500余万元……”江苏省徐州市贾汪区纪委监委以“巡”促改: a figure in a quotation that
@@ -733,7 +820,10 @@ def _named_after_quote(text: str, p: int, para_start: int, para_end: int, mentio
     closes (the speaker's), after a date if any; a division of it named later in that sentence is
     more specific (”4月12日，安徽省纪委监委通报六安市霍邱县…)."""
     if not text[para_start:p].lstrip().startswith("“") or "”" in text[para_start:p]:
-        return None
+        # 集中整治14个村居，……处分44人……这是西华县纪委监委亮出的成绩单: figures that open a
+        # paragraph, then whose they are
+        this_is = THIS_IS.search(text, p, para_end)
+        return _speaker_after_quote(text, this_is.start(), para_end, mentions, starts) if this_is else None
     close = text.find("”", p, para_end)
     return _speaker_after_quote(text, close, para_end, mentions, starts) if close >= 0 else None
 

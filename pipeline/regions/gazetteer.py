@@ -113,6 +113,12 @@ def _cpca_resource(name: str) -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "resources" / name
 
 
+@lru_cache(maxsize=1)
+def ethnic_peoples() -> tuple[str, ...]:
+    """The peoples' names that end in 族 (瑶族, 蒙古族), longest first: 玉洪瑶族乡."""
+    return tuple(n for n in _ethnic_names() if n.endswith("族"))
+
+
 def _ethnic_names() -> tuple[str, ...]:
     names = []
     with _cpca_resource("56_nations.csv").open(encoding="utf-8") as f:

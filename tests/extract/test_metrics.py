@@ -292,6 +292,22 @@ CASES = [
     ("5名村干部、2名乡镇干部被移送司法机关", 5, "other"),
     ("建立公开网站13个、电子屏幕35个", 35, "disclosure_count"),
     ("日前，中央纪委国家监委对6起形式主义、官僚主义典型问题进行公开通报", 6, "cases_publicized"),
+    # a breakdown in a sentence of its own that opens with 其中
+    ("该县运用“四种形态”处理654人次。其中，第一种形态368人次，占56.3%；第二种形态231人次", 368,
+     "people_held_accountable"),
+    ("该县运用“四种形态”处理654人次。其中，第一种形态368人次，占56.3%；第二种形态231人次", 231,
+     "people_held_accountable"),
+    ("镇纪委收到群众信访33件，已办理31件", 33, "reports_received"),
+    ("全年共受理群众信访52件", 52, "reports_received"),
+    # the subject of a passive, however long the cause before 被
+    ("截至3月13日，已有8名党员领导干部因收送“红包”问题被给予党纪政纪处分", 8, "people_disciplined"),
+    ("已有8名党员领导干部因违规收送“红包”礼金问题受到党纪处分", 8, "people_disciplined"),
+    # the people of the cases: what the action before both did to them
+    ("给予党纪政纪处分5起5人", 5, "people_disciplined"),
+    ("查处各类“微腐败”问题12起15人", 15, "people_held_accountable"),
+    # the everyday words for a reminder or a criticism
+    ("对党员领导干部咬咬耳朵、扯扯袖子21人次", 21, "people_admonished"),
+    ("经常性开展咬耳扯袖、红脸出汗36人次", 36, "people_admonished"),
 ]
 
 

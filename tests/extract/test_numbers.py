@@ -203,6 +203,8 @@ CASES = [
     ("会议时间：10:30，参会12人", [(12, "人", "exact")]),
     ("浏览次数：1234次", []),
     ("本文共3 256字，预计阅读时间8分钟", []),  # the article's own length
+    ("已有0人发表了评论", []),  # the page's comment box
+    ("网友评论：12条评论", []),
     ("撰写心得体会2万余字", [(20000, "字", "more_than")]),
     # one space between the digits and what follows them (typeset text), but not digits spaced out
     ("共处理 15 000 人，涉及金额 6 600 万元", [(15000, "人", "exact"), (66000000, "元", "exact")]),

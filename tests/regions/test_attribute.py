@@ -198,6 +198,9 @@ def test_places_visited_and_quotations(text, anchor, slug):
     ("桐乡市纪委监委\n深入老街巷开展走访，发现问题5个。", "5个", ("浙江省", "嘉兴市", "桐乡市")),
     ("桐乡市纪委监委\n步行街商户反映问题5件。", "5件", ("浙江省", "嘉兴市", "桐乡市")),
     ("嘉善县纪委监委\n本地人在西塘古镇经营了两家饭店。", "两家", ("浙江省", "嘉兴市", "嘉善县")),
+    # words that begin with 乡 (乡科级, 乡亲, 乡贤) do not end a town's name
+    ("楚雄市纪委监委\n从被反映人的职级来看，反映乡科级干部117件。", "117件", ("云南省", "楚雄彝族自治州", "楚雄市")),
+    ("楚雄市纪委监委\n走访群众，联系乡贤32名。", "32名", ("云南省", "楚雄彝族自治州", "楚雄市")),
     ("桐乡市纪委监委\n其中，梧桐街道立案12件。", "12件", ("浙江省", "嘉兴市", "桐乡市", "梧桐街道")),
     # towns listed and counted together: their county
     ("桐乡市纪委监委\n共有濮院镇、石门镇等5个镇立案12件。", "12件", ("浙江省", "嘉兴市", "桐乡市")),
@@ -435,3 +438,47 @@ def test_a_publisher_named_in_traditional_characters_places_a_text_that_names_no
 
     figures = extract_text("case", "全省共立案5起，處分7人。", site="河南省紀委監委")
     assert {f["region_path"][0] for f in figures} == {"河南省"}
+
+
+@pytest.mark.parametrize("text, anchor, path", [
+    # a place a ranking is taken in is no scope, and no vote for the document's place
+    ("邳州市纪委始终把控减越级访作为重点工作。去年，全市到中央纪委上访9批11人次，位居徐州市第五，其中业务内5件。\n"
+     "年内先后3次召开信访工作调度会。", "5件", ("江苏省", "徐州市", "邳州市")),
+    ("邳州市纪委始终把控减越级访作为重点工作。去年，全市到中央纪委上访9批11人次，位居徐州市第五，其中业务内5件。\n"
+     "年内先后3次召开信访工作调度会。", "3次", ("江苏省", "徐州市", "邳州市")),
+    # a place named only where something happened still tells whose report it is
+    ("这是在维西县委书记办公会上的一幕。\n今年以来，共移交问题线索32个。", "32个", ("云南省", "迪庆藏族自治州", "维西傈僳族自治县")),
+    # a list of places a sentence before was about: the division that holds them all
+    ("邳州市纪委监委\n去年铁富镇、碾庄镇因越级访较多，被取消评选资格。对发生越级访的12个镇街进行通报批评。", "12个",
+     ("江苏省", "徐州市", "邳州市")),
+    ("邳州市纪委监委\n去年铁富镇查处问题5起。", "5起", ("江苏省", "徐州市", "邳州市", "铁富镇")),
+    ("邳州市纪委监委\n明确各镇街党委书记为第一责任人，全年约谈12人。", "12人", ("江苏省", "徐州市", "邳州市")),
+    # districts named by words for parts of any town count only in a text about their city
+    ("凤凰县纪委监委\n推进老城区改造，查处问题5起。", "5起", ("湖南省", "湘西土家族苗族自治州", "凤凰县")),
+    ("凤凰县纪委监委\n新城区建设中查处问题5起。", "5起", ("湖南省", "湘西土家族苗族自治州", "凤凰县")),
+    ("凤凰县纪委监委\n在市中区域查处问题5起。", "5起", ("湖南省", "湘西土家族苗族自治州", "凤凰县")),
+    ("凤凰县纪委监委\n新增城区道路临时停车位130余个。", "130余个", ("湖南省", "湘西土家族苗族自治州", "凤凰县")),
+    ("洛阳市纪委监委\n老城区查处问题5起。", "5起", ("河南省", "洛阳市", "老城区")),
+    ("西安市纪委监委\n新城区纪委监委查处问题5起。", "5起", ("陕西省", "西安市", "新城区")),
+    # ethnic townships, and townships named after a village
+    ("凌云县纪委监委\n玉洪瑶族乡岩细村罗某违规领取集体资金11166元。", "11166元",
+     ("广西壮族自治区", "百色市", "凌云县", "玉洪瑶族乡")),
+    ("大同市纪委监委\n在浑源县，下韩村乡花疃村原党支部书记贪污53万余元。", "53万余元", ("山西省", "大同市", "浑源县", "下韩村乡")),
+    # a community's supervision committee (社区监委) is no district's commission
+    ("来宾市纪委监委\n兴宾区河西街道纪工委探索社区监委片区化管理，将街道10个社区划分为3个片区。", "3个片区",
+     ("广西壮族自治区", "来宾市", "兴宾区", "河西街道")),
+    # 县区纪委 are the commissions of several counties and districts
+    ("固原市纪委监委\n全市乡镇纪委初核问题线索138件，占县区纪委初核问题线索数的27%。", "27%", ("宁夏回族自治区", "固原市")),
+    # a place a report leaves unnamed: the division above the places of its kind in context
+    ("XX市辖5个县区。原州区乡镇纪委初核47件、泾源县乡镇纪委初核13件；XX县乡镇纪委初核31件。", "31件",
+     ("宁夏回族自治区", "固原市")),
+    ("XX市辖5个县区。原州区乡镇纪委初核47件、泾源县乡镇纪委初核13件；XX县乡镇纪委初核31件。", "5个",
+     ("宁夏回族自治区", "固原市")),
+    # figures that open a paragraph, then whose they are
+    ("颍东区纪委监委\n“上半年，共受理信访举报案件6件，立案2件……”这是颍东区枣庄镇纪委书记在述职会上晒出的成绩单。", "2件",
+     ("安徽省", "阜阳市", "颍东区", "枣庄镇")),
+    ("河南日报\n集中整治14个村居，查处党员干部78人，党纪政务处分44人……这是西华县纪委监委亮出的成绩单。", "44人",
+     ("河南省", "周口市", "西华县")),
+])
+def test_places_a_report_ranks_lists_or_leaves_unnamed(text, anchor, path):
+    assert region_at(text, anchor).path == path
