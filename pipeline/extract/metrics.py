@@ -38,6 +38,7 @@ CHANGE_ENDS = re.compile(CHANGE + r"\s*$")
 A_CHANGE = re.compile(CHANGE_WORD + "(?![至到])")
 # 占比98.6%, 占全县行政村总数的98.6%: a share of something named elsewhere
 SHARE = re.compile(r"\s*(?:占比|占|比例|比重)")
+SHARE_WORD = re.compile(r"占比|比例|比重")
 # 比去年同期多处分12人, 同比增加23件, 较上年减少了: the words of a difference between two periods
 COMPARED = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年|前一年|上期|同期|\d{4}年)(?:同期)?)"
                       r"(?:多|少|增加|减少|增长|下降|上升|提高|降低|增多)")
@@ -84,6 +85,8 @@ PER_UNIT_BEFORE = re.compile(r"(?:单价|单笔|单次|人均|每人|每户|每�
 # and 18.3万余元的金币 are amounts
 BOUND_WORDS = ("超过", "超", "逾", "不足", "不到", "不超过", "不低于", "不少于", "少于", "低于", "高于", "以上", "以下", "以内")
 PICKS_OUT = re.compile(r"对|凡")
+# 查处的这219件问题, 上述3起案例: a figure stated before, said again (counted once, where stated)
+RECALLED = ("这", "上述", "前述")
 # 力争实现信访举报总量下降10%以上, 预计全年归还欠款不低于300万元: a target or a forecast, no result
 FORECAST = re.compile(r"力争|预计|预期")
 # the words of a label before a colon (处分人数:98人), back to the clause break before them
@@ -409,6 +412,13 @@ def _nearest_hit(text: str, candidates: Sequence[Metric], from_end: bool,
     return None
 
 
+def _share_changed(sentence_left: str, petition: Metric) -> bool:
+    """署名举报占比量略有增长，…增长10.3%, 检举控告类占比下降5.2%: the change of a share of the
+    petitions, not of their number (a share named after the last word of petitions)."""
+    hit = _nearest_hit(sentence_left, [petition], from_end=True)
+    return hit is not None and SHARE_WORD.search(sentence_left, hit[2]) is not None
+
+
 def _undergoes(right: str, first: int) -> bool:
     """8名党员领导干部因收送“红包”问题被给予党纪政纪处分: the figure is the subject of a passive whose
     action follows 被/受到 closely, however long the cause between them."""
@@ -559,6 +569,8 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     cls = unit_class(q.unit)
     if FORECAST.search(text, clause_start if sentence_start is None else sentence_start, q.match_start):
         return "other"
+    if text.endswith(RECALLED, max(0, q.match_start - 2), q.match_start):
+        return "other"
     if q.unit == "元":
         return "other" if _threshold_or_rate(text, q, clause_start) else "amount_yuan"
     candidates = _candidates(cls)
@@ -569,6 +581,8 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         # 下降至65.3%, 上升到12%: the level reached, not a change
         if q.value < 0 or A_CHANGE.search(sentence_left[-8:]):
             petition = next(m for m in candidates if m.id == "petition_change_pct")
+            if sentence_start is not None and _share_changed(text[sentence_start:q.match_start], petition):
+                return "other"
             if _nearest(sentence_left, [petition], True):
                 return "petition_change_pct"
             # 受理信访举报156件，同比下降12.4%; 信访举报量连续三年下降，2023年下降12%: a clause that

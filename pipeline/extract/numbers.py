@@ -82,9 +82,9 @@ HIGHER_PART = re.compile(PREFIX_QUAL + rf"(?P<hi>{ARABIC}|{CHINESE})(?P<hi_mult>
 CURRENCY_BEFORE = re.compile(r"(港币|港元|美金|美元|欧元|日元|英镑|澳元|澳门币|新台币|台币)(?:现金)?$")
 CURRENCY_UNIT = {"港币": "港元", "美金": "美元", "澳门币": "澳门元", "台币": "新台币"}
 
-# 下降了, 增长幅度为, 下降幅度达到, 降幅达: the words of a change, right before its percentage
+# 下降了, 增长幅度为, 下降幅度达到, 降幅达, 上升率: the words of a change, right before its percentage
 CHANGE_WORD = r"(下降|降低|减少|下滑|回落|上升|增长|增加|提高|提升|降幅|减幅|跌幅|增幅|涨幅)"
-CHANGE = CHANGE_WORD + r"(了)?(幅度)?(为|达到|达)?"
+CHANGE = CHANGE_WORD + r"(了)?(幅度|率)?(为|达到|达)?"
 # ... and a qualifier before them qualifies the percentage (约下降4%, 大约增长一成)
 CHANGE_BEFORE = re.compile("(?P<about>大约|约|将近|接近)?" + CHANGE + " ?$")
 NEGATIVE_CHANGES = ("下降", "降低", "减少", "下滑", "回落", "降幅", "减幅", "跌幅")

@@ -307,6 +307,15 @@ CASES = [
     ("查处各类“微腐败”问题12起15人", 15, "people_held_accountable"),
     # the everyday words for a reminder or a criticism
     ("对党员领导干部咬咬耳朵、扯扯袖子21人次", 21, "people_admonished"),
+    # the rate of a change of the petitions named before it; the change of a share of them is none
+    ("去年共接受信访举报430件，比上年同期298件上升了132件、上升率44%", 44, "petition_change_pct"),
+    ("信访举报总量同比下降28.8%，检举控告类占比下降5.2%", -5.2, "other"),
+    ("署名举报占比量略有增长，与去年同期占比47.5%相比，增长10.3%", 10.3, "other"),
+    ("来信占比35%，网络举报同比下降20%", -20, "petition_change_pct"),
+    # a figure stated before, said again
+    ("从查处的这219件问题看，违规吃喝问题最多", 219, "other"),
+    ("这7起典型问题暴露出一些党员干部纪法意识淡薄", 7, "other"),
+    ("因此5名干部受到党纪处分", 5, "people_disciplined"),
     ("经常性开展咬耳扯袖、红脸出汗36人次", 36, "people_admonished"),
 ]
 
