@@ -44,6 +44,18 @@ ARTICLE_LENGTH = re.compile(r"(?:本文|全文|正文)(?:共计|共|约|计)?$")
 # 浏览次数:1234次, 阅读:56次: counters of the page the text was saved from
 # 已有0人发表了评论, 12条评论: the page's comment box
 COMMENT_COUNTER_AFTER = re.compile(r"(?:发表了?|参与了?)?(?:评论|跟帖)")
+# 图为上海市定西路1家餐厅，示意照: the caption of a photo on the page
+CAPTION = re.compile(r"[ \t\u3000]*(?:图为|圖為|图片为|图：|图:)")
+SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding position `at` starts (looked for at most 120 characters back)."""
+    lo = max(0, at - 120)
+    ends = [m.end() for m in SENTENCE_END.finditer(text, lo, at)]
+    return ends[-1] if ends else lo
+
+
 PAGE_COUNTER = re.compile(r"(浏览|点击|阅读|访问|评论|转发|点赞|分享|收藏|字数)[^:]{0,4}:$")
 
 
@@ -118,6 +130,8 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
         return "page furniture (the length of the article)"
     if q.unit in ("人", "条") and COMMENT_COUNTER_AFTER.match(after):
         return "page furniture (a comment counter)"
+    if CAPTION.match(text, _sentence_start(text, q.match_start)):
+        return "a photo's caption"
     if text[max(0, lead - 3):lead] == "附件(":
         return "page furniture (attachments of the page)"  # 相关附件(2个)
     if HOTLINE_AFTER.match(after):

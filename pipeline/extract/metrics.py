@@ -31,7 +31,9 @@ PASSIVE = re.compile(r"受到|被|" + LIGHT_VERB.pattern)
 # 3名处级干部、12名科级干部被立案审查: the words between two items of a list, and the passive
 # action after its last item that both items undergo
 LIST_GAP = re.compile(rf"[^\d，,。；;！？!?\n]{{0,12}}(?:{AND}|、)\s*")
-PASSIVE_AFTER = re.compile(r"[^，,。；;！？!?\n、]{0,16}?(?:被|受到)")
+PASSIVE_AFTER = re.compile(r"(?:[^，,。；;！？!?\n、]{0,16}、)*[^，,。；;！？!?\n、]{0,32}?(?:被|受到)")
+# ... and the volume of petitions that a clause right after names
+PETITION_VOLUME_AFTER = re.compile(r"[，,]\s*(?:信访举报总量|信访举报量|信访总量|信访量|举报总量)")
 # 同比下降12.4%: a clause that ends in the words of a change
 CHANGE_ENDS = re.compile(CHANGE + r"\s*$")
 # 同比上升12%, 降幅达15.2%: a change; 下降至65.3%, 提高到95%: the level reached
@@ -89,6 +91,7 @@ PICKS_OUT = re.compile(r"对|凡")
 RECALLED = ("这", "上述", "前述")
 # 力争实现信访举报总量下降10%以上, 预计全年归还欠款不低于300万元: a target or a forecast, no result
 FORECAST = re.compile(r"力争|预计|预期")
+PLANNED = re.compile(r"(?<![模虚草比])拟")  # 拟立案9起: an action planned, in the figure's clause
 # the words of a label before a colon (处分人数:98人), back to the clause break before them
 LABEL_LENGTH = 16
 LABEL_BEFORE = re.compile(r"[^，,；;。！？!?\n:：]+$")
@@ -419,11 +422,21 @@ def _share_changed(sentence_left: str, petition: Metric) -> bool:
     return hit is not None and SHARE_WORD.search(sentence_left, hit[2]) is not None
 
 
-def _undergoes(right: str, first: int) -> bool:
+def _undergone(text: str, end: int, clause_end: int, candidates: Sequence[Metric]) -> Metric | None:
+    """The metric of the action right after 被/受到 right after a figure ending at `end`."""
+    mark = PASSIVE_MARK.match(text, end)
+    if mark is None:
+        return None
+    after = text[mark.end():min(clause_end, mark.end() + PASSIVE_TO_ACTION + 4)]
+    found = _nearest(after, candidates, from_end=False)
+    return found if found and _first_action(found, after, _Bounds(after)) <= PASSIVE_TO_ACTION else None
+
+
+def _undergoes(right: str, first: int, reach: int = PASSIVE_REACH) -> bool:
     """8名党员领导干部因收送“红包”问题被给予党纪政纪处分: the figure is the subject of a passive whose
     action follows 被/受到 closely, however long the cause between them."""
     marks = list(PASSIVE_MARK.finditer(right, 0, first))
-    return bool(marks) and marks[-1].start() <= PASSIVE_REACH and first - marks[-1].end() <= PASSIVE_TO_ACTION
+    return bool(marks) and marks[-1].start() <= reach and first - marks[-1].end() <= PASSIVE_TO_ACTION
 
 
 def _first_action(metric: Metric, text: str, bounds: _Bounds) -> int:
@@ -569,7 +582,8 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     cls = unit_class(q.unit)
     if FORECAST.search(text, clause_start if sentence_start is None else sentence_start, q.match_start):
         return "other"
-    if text.endswith(RECALLED, max(0, q.match_start - 2), q.match_start):
+    if text.endswith(RECALLED, max(0, q.match_start - 2), q.match_start) \
+            or PLANNED.search(text, clause_start, q.match_start):
         return "other"
     if q.unit == "元":
         return "other" if _threshold_or_rate(text, q, clause_start) else "amount_yuan"
@@ -590,6 +604,9 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             if CHANGE_ENDS.search(sentence_left):
                 found = _named_before(text, sentence_start, clause_start, sentence_left)
                 if found and found.id in ("petition_change_pct", "reports_received"):
+                    return "petition_change_pct"
+                # 今年一季度增加了47件，同比上升69.1%，信访举报总量呈明显上升趋势: named right after
+                if PETITION_VOLUME_AFTER.match(text, clause_end):
                     return "petition_change_pct"
             return "other"
         coverage = next(m for m in candidates if m.id == "coverage_pct")
@@ -615,7 +632,8 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         if prev[1] in ("cases_filed", "cases_publicized"):
             return prev[1]
         found = _nearest(text[clause_start:prev[0].match_start], candidates, from_end=True)
-        return found.id if found else "people_held_accountable"
+        # 移交问题线索2件3人: the people of what counts no metric count none either
+        return found.id if found else "other" if prev[1] == "other" else "people_held_accountable"
     inherited = _breakdown_item(text, q, cls, clause_start, clause_end, sentence_start, before, sibling, candidates,
                                 noun=True)
     if inherited:
@@ -625,6 +643,11 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         return paired.id
     described = None
     hit = _nearest_hit(left, candidates, from_end=True)
+    if hit and left[hit[1]:hit[2]] in _nouns():
+        # 违规发放福利问题8起被通报: an action the figure undergoes right after it, not the noun before
+        undergone = _undergone(text, q.match_end, clause_end, candidates)
+        if undergone:
+            return undergone.id
     if hit:
         # 通报了近期查处的4起典型案例: a trigger right before 的 describes what is counted, and the
         # verb before it acts on it; without one, the action after the figure (对查处的12起问题进行
@@ -653,6 +676,7 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         if found:
             return found.id
     right_end = clause_end if next_start is None else min(clause_end, next_start)
+    listed_subject = False
     # the figure is an object of 对/把/将; a second object joined to the first shares its 对, and
     # the first shares the action named after the second (对3名处级干部和12名科级干部予以处分)
     object_left = text[clause_start:q.match_start] if prev and COORDINATED.search(left) else left
@@ -661,6 +685,7 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     elif right_end < clause_end and LIST_GAP.fullmatch(text, q.match_end, right_end) \
             and PASSIVE_AFTER.match(text, right_end, clause_end):
         right_end = clause_end  # 3名处级干部、12名科级干部被立案审查: the list is the subject of a passive
+        listed_subject = True
     elif right_end == next_start and (comma := text.find("、", q.match_end, right_end)) >= 0:
         right_end = comma  # 发现问题98个、整改问题87个: the words after 、 are the next figure's
     right = text[q.match_end:right_end]
@@ -684,7 +709,8 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         # clause counts that figure; the one before it counts who acted (but a disclosure counts the
         # units that make things public too: 33个社区公示了180余名社区干部)
         counts_next = right_end == next_start and not object_first and found.id != "disclosure_count"
-        if (first <= (RIGHT_WINDOW_OBJECT if object_first else RIGHT_WINDOW) or _undergoes(right, first)) \
+        if (first <= (RIGHT_WINDOW_OBJECT if object_first else RIGHT_WINDOW)
+                or _undergoes(right, first, len(right) if listed_subject else PASSIVE_REACH)) \
                 and not counts_next:
             return found.id
     if described:

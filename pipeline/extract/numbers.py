@@ -50,7 +50,7 @@ BARE_MAGNITUDE = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 PRE_QUALIFIER = {
     "将近": "approx", "接近": "approx", "大约": "approx", "约有": "approx", "约合": "approx", "约计": "approx",
     "大概": "approx", "约": "approx", "近": "approx",
-    "超过": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than",
+    "超过": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than", "突破": "more_than",
     "不低于": "more_than", "不少于": "more_than", "至少": "more_than", "最少": "more_than",
     "不到": "less_than", "不足": "less_than", "少于": "less_than", "未满": "less_than",
     "不超过": "less_than", "不高于": "less_than", "最多": "less_than",

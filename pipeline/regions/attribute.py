@@ -383,18 +383,31 @@ def _full_names(mentions: list[Mention], g: Gazetteer) -> list[Mention]:
     return out
 
 
-def _weights(mentions: list[Mention], title_mentions: list[Mention], first_line_end: int, g: Gazetteer) -> Counter:
-    w: Counter = Counter()
+def _weights(mentions: list[Mention], title_mentions: list[Mention], first_line_end: int, para_starts: list[int],
+             g: Gazetteer) -> Counter:
+    """Votes for the document's own region: a paragraph votes once for each name it writes, with
+    its strongest mention of it (a case story that names its district seven times is one
+    paragraph of the report)."""
+    votes: dict[tuple, tuple[Region, float]] = {}
     mentions, title_mentions = _full_names(mentions, g), _full_names(title_mentions, g)
-    for m, weight in [(m, 3) for m in title_mentions] + [(m, 2 if m.start < first_line_end else 1) for m in mentions]:
+    for k, (m, weight) in enumerate([(m, 3) for m in title_mentions]
+                                    + [(m, 2 if m.start < first_line_end else 1) for m in mentions]):
         if m.ranking:
             continue
         if m.weak:  # 到中央纪委上访, 在维西县委书记办公会上: a quarter of a vote
             weight /= 4
         if m.kind == "national":  # 根据中央纪委部署 is frequent in local reports: half a vote
-            w[NATIONAL] += weight / 2
+            region, weight = NATIONAL, weight / 2
         elif m.kind == "region" and len(m.candidates) == 1:
-            w[m.candidates[0]] += weight
+            region = m.candidates[0]
+        else:
+            continue
+        key = ("title", k) if k < len(title_mentions) else (bisect_right(para_starts, m.start), m.text)
+        if key not in votes or votes[key][1] < weight:
+            votes[key] = (region, weight)
+    w: Counter = Counter()
+    for region, weight in votes.values():
+        w[region] += weight
     return w
 
 
@@ -464,12 +477,23 @@ def _refer(suffix: str, base: Region, doc: Region, g: Gazetteer, named_as: dict[
     return _enclosing(base, suffix, doc, g, named_as)
 
 
+def _county_within(r: Region | None, doc: Region, g: Gazetteer) -> Region | None:
+    """The county of a place the paragraphs before named, when it lies in the document's region:
+    the county of a town named alone (江华瑶族自治县桥头铺…现场。\n…桥头铺镇上刘家塘村…)."""
+    county = _county_of(r, g)
+    return county if county and (doc in (NATIONAL, UNKNOWN) or doc in g.ancestors(county)) else None
+
+
 def _county_of(r: Region | None, g: Gazetteer) -> Region | None:
     if r is None:
         return None
     if r.level == "subcounty":
         return g.regions.get(r.parent_id)
     return r if r.level == "county" else None
+
+
+# the lines of a saved page that name its source or its place on the site, not its subject
+FURNITURE_LINE = re.compile(r"^[ \t\u3000]*(?:来源|所在位置|当前位置|您的位置|您现在的位置|首页[ \t]*[>＞»]|发布时间)[^\n]*", re.M)
 
 
 # Districts whose names are words for parts of any town (老城区 the old town, 新城区, 城中区, 市中区)
@@ -507,6 +531,9 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     # short names of cities count only in a document that also names the city in full, or in a
     # list of places (成都、绵阳、南充分别…)
     named = {r for m in mentions if m.form != "short" for r in m.candidates}
+    # 昆明全市: a city named whole right after its short name
+    named.update(r for m in mentions if m.form == "short" and text.startswith("全市", m.end)
+                 for r in m.candidates if r.level == "city")
     listed = _listed_short_names(text, mentions)
     title_mentions = [m for m in scan(title, lex) if m.kind in ("region", "national")] if title else []
     kept = []
@@ -525,9 +552,14 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
         kept.append(m)
     mentions = kept
     _narrow_chains(mentions, g)
+    for line in FURNITURE_LINE.finditer(text):  # 来源：中央纪委监察部网站, 当前位置：首页 > 31省区市
+        for m in mentions:
+            if line.start() <= m.start < line.end():
+                m.weak = True
     _narrow_chains(title_mentions, g)
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
-    weights = _weights(mentions, title_mentions, first_line_end if first_line_end >= 0 else len(text), g)
+    para_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    weights = _weights(mentions, title_mentions, first_line_end if first_line_end >= 0 else len(text), para_starts, g)
     doc = document_region(weights, g)
     if doc is UNKNOWN and site:  # the text names no region of its own (全省…): the publisher's
         doc = publisher_region(site, lex)
@@ -549,7 +581,6 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
             m.weak = True
 
     # paragraphs, and the block context of each (the speaker of an interview answer)
-    para_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     block_ctx: list[Region] = []
     current = doc
     for ps in para_starts:
@@ -565,13 +596,19 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     earlier: Region | None = None  # the last region of the paragraphs before
     earlier_local: Region | None = None  # ... and their last division
     prev: Mention | None = None
+    visited: Mention | None = None  # the last place visited since a place was named
+    town: Region | None = None  # the last sub-county unit named in the paragraph
     for i, m in enumerate(mentions):
         if i == 0 or para_of[i] != para_of[i - 1]:
             earlier, earlier_local = last or earlier, local or earlier_local
-            last, local, prev = None, None, None
+            last, local, prev, visited, town = None, None, None, None, None
         base = last or block_ctx[para_of[i]]
         if m.kind == "ref" and m.text[0] == "该" and last is None and earlier is not None:
             base = earlier  # 该县 opening a paragraph: the county the paragraphs before were about
+        if m.kind == "ref" and m.text[0] == "该" and visited is not None:
+            base = visited.effective  # 到公安县检查督导时发现，该县…: the place visited
+        if m.kind == "ref" and m.text[0] == "该" and REFERENCES[m.text] == "sub" and town is not None:
+            base = town  # 到公安县南平镇检查时发现，全省…以来，该镇…: the town named last
         if m.kind == "region":
             m.effective = m.candidates[0] if len(m.candidates) == 1 else (_disambiguate(m, prev, weights, g) or UNKNOWN)
         elif m.kind == "national":
@@ -590,10 +627,16 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
             m.effective = _anonymous(ANONYMOUS_LEVELS[m.text], last or base, doc, g)
         elif m.kind == "sub":
             county = _county_of(prev.effective, g) if prev is not None and prev.end == m.start else None
-            county = county or _county_of(base, g) or _county_of(doc, g)
+            county = county or _county_of(base, g) or _county_of(doc, g) or _county_within(earlier_local, doc, g)
             m.effective = (Region(county.id, m.text, county.path + (m.text,), "subcounty", None, m.text, county.id)
                            if county else None)
+        if m.effective is not None and m.weak and m.kind in ("region", "sub"):
+            visited = m
+        if m.effective is not None and m.kind == "sub":
+            town = m.effective
         if m.effective is not None and not m.weak:
+            if m.kind in ("region", "sub"):
+                visited = None
             last = m.effective
             if m.effective is not NATIONAL and m.effective is not UNKNOWN:
                 local = m.effective
@@ -778,7 +821,7 @@ def _respective_regions(text: str, positions: list[int], mentions: list[Mention]
 # what may stand between a quotation and the name of its speaker: a date or a word of time
 # (”近日，云南省麻栗坡县纪委监委…, ”2022年12月12日，山东省莒县…村民…)
 AFTER_QUOTE = re.compile(r"[，, \t\u3000]*(?:这是|近日|日前|近期|目前|今年以来|近年来|此前|随后"
-                         r"|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?)?[，, \t\u3000]*")
+                         r"|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?)?[，, \t\u3000]*(?:在)?")
 
 
 def _refs_in_opening_quotes(text: str, para_starts: list[int], mentions: list[Mention], starts: list[int],
@@ -825,7 +868,13 @@ def _named_after_quote(text: str, p: int, para_start: int, para_end: int, mentio
         this_is = THIS_IS.search(text, p, para_end)
         return _speaker_after_quote(text, this_is.start(), para_end, mentions, starts) if this_is else None
     close = text.find("”", p, para_end)
-    return _speaker_after_quote(text, close, para_end, mentions, starts) if close >= 0 else None
+    if close < 0:
+        return None
+    if not text[close + 1:para_end].strip() and text.startswith("这是", para_end):
+        # a quotation that is its paragraph, and the next one opens 这是湖北省荆门市…取得的成果
+        next_end = text.find("\n", para_end)
+        return _speaker_after_quote(text, para_end - 1, len(text) if next_end < 0 else next_end, mentions, starts)
+    return _speaker_after_quote(text, close, para_end, mentions, starts)
 
 
 def _speaker_after_quote(text: str, close: int, para_end: int, mentions: list[Mention],

@@ -316,6 +316,22 @@ CASES = [
     ("从查处的这219件问题看，违规吃喝问题最多", 219, "other"),
     ("这7起典型问题暴露出一些党员干部纪法意识淡薄", 7, "other"),
     ("因此5名干部受到党纪处分", 5, "people_disciplined"),
+    # an action the figure undergoes right after it, not the noun before it
+    ("市纪委严查违规发放福利问题 8起被通报", 8, "cases_publicized"),
+    # the people of what counts no metric count none either
+    ("向被巡察单位移交问题线索2件3人", 3, "other"),
+    ("共查处问题16起，党政纪处理24人，组织处理10人", 24, "people_disciplined"),
+    ("共有14人受到“双开”等处罚", 14, "people_disciplined"),
+    ("全省共处理处分4031人，其中党纪政务处分2015人", 4031, "people_held_accountable"),
+    ("先后约谈和函询市管干部60人", 60, "other"),  # talks and letters of inquiry
+    ("共接受信访举报线索46条", 46, "reports_received"),
+    ("巡察发现问题452个，已整改销号386个", 386, "problems_rectified"),
+    ("巡察组拟立案9起", 9, "other"),  # planned
+    # a list of people before a passive with a long cause: each item undergoes it
+    ("有5名地厅级干部、11名县处级干部、207名乡科级干部因违反中央八项规定精神受到党纪政纪处分", 5, "people_disciplined"),
+    ("有5名地厅级干部、11名县处级干部、207名乡科级干部因违反中央八项规定精神受到党纪政纪处分", 11, "people_disciplined"),
+    # the petitions a clause right after names
+    ("与上年共接收68件相比，今年一季度增加了47件，同比上升69.1%，信访举报总量呈明显上升趋势", 69.1, "petition_change_pct"),
     ("经常性开展咬耳扯袖、红脸出汗36人次", 36, "people_admonished"),
 ]
 

@@ -140,6 +140,7 @@ CASES = [
     # the words of a fall make it negative, however it is worded
     ("信访举报总量同比下降幅度达到20%", [(-20, "%", "exact")]),
     ("信访举报总量下降率为15%，上升率为4%", [(-15, "%", "exact"), (4, "%", "exact")]),
+    ("全年信访举报突破3000件次", [(3000, "件次", "more_than")]),
     ("信访举报总量同比降幅达15.2%，检举控告类减幅为8.6%", [(-15.2, "%", "exact"), (-8.6, "%", "exact")]),
     ("信访举报量增幅为3.1%", [(3.1, "%", "exact")]),
     ("信访举报量同比减少12.5%", [(-12.5, "%", "exact")]),
@@ -205,6 +206,8 @@ CASES = [
     ("浏览次数：1234次", []),
     ("本文共3 256字，预计阅读时间8分钟", []),  # the article's own length
     ("已有0人发表了评论", []),  # the page's comment box
+    ("图为上海市定西路1家餐厅，示意照。", []),  # a photo's caption
+    ("全县共查处问题12起。图为县纪委监委干部在12个村开展走访。", [(12, "起", "exact")]),
     ("网友评论：12条评论", []),
     ("撰写心得体会2万余字", [(20000, "字", "more_than")]),
     # one space between the digits and what follows them (typeset text), but not digits spaced out

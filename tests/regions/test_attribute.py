@@ -482,3 +482,35 @@ def test_a_publisher_named_in_traditional_characters_places_a_text_that_names_no
 ])
 def test_places_a_report_ranks_lists_or_leaves_unnamed(text, anchor, path):
     assert region_at(text, anchor).path == path
+
+
+@pytest.mark.parametrize("text, anchor, path", [
+    # 该镇 is the town named last in the paragraph, even a town visited
+    ("湖北省纪委监委\n去年9月，省纪委督导组到公安县南平镇检查时发现，全省启动监督检查以来，该镇7个核查专班有5个存在问题。",
+     "7个", ("湖北省", "荆州市", "公安县", "南平镇")),
+    # a quotation that is its paragraph, and the next one opens with whose results they are
+    ("“目前共发现问题线索85件，已立案8件，给予党纪政务处分7人……”\n这是湖北省荆门市开展专项治理取得的成果。", "7人",
+     ("湖北省", "荆门市")),
+    # the speaker of an opening quotation may be named after 在
+    ("福建：乡镇纪委履职记\n“上半年，乡纪委受理群众的初信初访件4件，立案1件。”近日，在福建省建宁县客坊乡，乡纪委书记介绍。",
+     "1件", ("福建省", "三明市", "建宁县", "客坊乡")),
+    # a town named alone lies in the county the paragraph before named
+    ("湖南省纪委监委\n2018年1月12日，在江华瑶族自治县桥头铺违纪资金返还会现场，村民收到清退的10500元补助款。\n"
+     "2015年7月，桥头铺镇上刘家塘村低保户实施了危房改造，县里下拨补助资金16500元。", "16500元",
+     ("湖南省", "永州市", "江华瑶族自治县", "桥头铺镇")),
+    # the lines that name a page's source and its place on the site are not what it is about;
+    # a city named whole (昆明全市) after its short name is that city
+    ("所在位置：首页 > 巡访31省区市\n来源：中央纪委监察部网站\n88个贫困县，云南省山地面积达94%，在全国省会城市中绝无仅有。\n"
+     "2017年省级财政投入专项扶贫资金46亿元。昆明全市累计投入扶贫资金38.08亿元。\n云南省纪委认真落实中央纪委会议精神。",
+     "46亿元", ("云南省",)),
+    ("所在位置：首页 > 巡访31省区市\n来源：中央纪委监察部网站\n88个贫困县，云南省山地面积达94%，在全国省会城市中绝无仅有。\n"
+     "2017年省级财政投入专项扶贫资金46亿元。昆明全市累计投入扶贫资金38.08亿元。\n云南省纪委认真落实中央纪委会议精神。",
+     "38.08亿元", ("云南省", "昆明市")),
+    # a paragraph votes once for each name it writes: a case that names its district seven
+    # times does not make the city's notice the district's
+    ("现将典型案例通报如下：\n1、硚口区环保局违规发放津贴补贴问题。硚口区环保局违规发放津贴补贴13.9万余元。硚口区纪委给予局长处分；"
+     "硚口区环保局给予出纳警告处分。\n2、市公路处关山治超站套取资金发放工作补助问题，共计40400元。\n"
+     "3、新洲区园林绿化所超标准发放年终奖金问题。", "40400元", ("湖北省", "武汉市")),
+])
+def test_places_named_around_quotations_towns_and_page_furniture(text, anchor, path):
+    assert region_at(text, anchor).path == path
