@@ -45,15 +45,22 @@ ARTICLE_LENGTH = re.compile(r"(?:本文|全文|正文)(?:共计|共|约|计)?$")
 # 已有0人发表了评论, 12条评论: the page's comment box
 COMMENT_COUNTER_AFTER = re.compile(r"(?:发表了?|参与了?)?(?:评论|跟帖)")
 # 图为上海市定西路1家餐厅，示意照: the caption of a photo on the page
-CAPTION = re.compile(r"[ \t\u3000]*(?:图为|圖為|图片为|图：|图:)")
-SENTENCE_END = re.compile(r"[。！？!?\n]")
+CAPTION = re.compile(r"图(?:为|片为|：|:)")
+CAPTION_REACH = 120
+SENTENCE_ENDS = frozenset("。！？!?\n")
 
 
-def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence holding position `at` starts (looked for at most 120 characters back)."""
-    lo = max(0, at - 120)
-    ends = [m.end() for m in SENTENCE_END.finditer(text, lo, at)]
-    return ends[-1] if ends else lo
+def _in_caption(text: str, at: int) -> bool:
+    """Does the sentence holding position `at` open with 图为 (looked for at most 120 characters back)?"""
+    k = text.rfind("图", max(0, at - CAPTION_REACH), at)
+    while k >= 0:
+        if CAPTION.match(text, k):
+            j = k - 1
+            while j >= 0 and text[j] in " \t\u3000":
+                j -= 1
+            return (j < 0 or text[j] in SENTENCE_ENDS) and not any(c in SENTENCE_ENDS for c in text[k:at])
+        k = text.rfind("图", max(0, at - CAPTION_REACH), k)
+    return False
 
 
 PAGE_COUNTER = re.compile(r"(浏览|点击|阅读|访问|评论|转发|点赞|分享|收藏|字数)[^:]{0,4}:$")
@@ -130,7 +137,7 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
         return "page furniture (the length of the article)"
     if q.unit in ("人", "条") and COMMENT_COUNTER_AFTER.match(after):
         return "page furniture (a comment counter)"
-    if CAPTION.match(text, _sentence_start(text, q.match_start)):
+    if _in_caption(text, q.match_start):
         return "a photo's caption"
     if text[max(0, lead - 3):lead] == "附件(":
         return "page furniture (attachments of the page)"  # 相关附件(2个)

@@ -418,6 +418,8 @@ def _nearest_hit(text: str, candidates: Sequence[Metric], from_end: bool,
 def _share_changed(sentence_left: str, petition: Metric) -> bool:
     """署名举报占比量略有增长，…增长10.3%, 检举控告类占比下降5.2%: the change of a share of the
     petitions, not of their number (a share named after the last word of petitions)."""
+    if not SHARE_WORD.search(sentence_left):
+        return False
     hit = _nearest_hit(sentence_left, [petition], from_end=True)
     return hit is not None and SHARE_WORD.search(sentence_left, hit[2]) is not None
 

@@ -648,6 +648,7 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     sentence_breaks = [x.start() for x in SENTENCE_BREAKS.finditer(text)]
     respective = _respective_regions(text, positions, mentions, starts, sentence_breaks) if "分别" in text else {}
     local_doc = doc is not NATIONAL
+    topics: dict[int, Region | None] = {}  # id(mention) -> the list it ends stands for (_list_topic)
     out = []
     for p in positions:
         if p in respective:
@@ -671,7 +672,9 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
                 continue
             region = m.effective
             if m.start < sent_start:
-                region = _list_topic(text, m, mentions, starts, doc, g) or region
+                if id(m) not in topics:
+                    topics[id(m)] = _list_topic(text, m, mentions, starts, doc, g)
+                region = topics[id(m)] or region
             break
         if region is None:
             para_end = para_starts[para + 1] if para + 1 < len(para_starts) else len(text)
