@@ -44,6 +44,8 @@ ARTICLE_LENGTH = re.compile(r"(?:本文|全文|正文)(?:共计|共|约|计)?$")
 # 浏览次数:1234次, 阅读:56次: counters of the page the text was saved from
 # 已有0人发表了评论, 12条评论: the page's comment box
 COMMENT_COUNTER_AFTER = re.compile(r"(?:发表了?|参与了?)?(?:评论|跟帖)")
+# 市委十五条实施意见, 区委32条实施办法: a set of rules named by its number of articles
+RULE_SET_AFTER = re.compile(r"(?:实施办法|实施意见|实施细则|禁令)")
 # 图为上海市定西路1家餐厅，示意照: the caption of a photo on the page
 CAPTION = re.compile(r"图(?:为|片为|：|:)")
 CAPTION_REACH = 120
@@ -139,6 +141,8 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
         return "page furniture (a comment counter)"
     if _in_caption(text, q.match_start):
         return "a photo's caption"
+    if q.unit == "条" and RULE_SET_AFTER.match(text, q.match_end):
+        return "the name of a set of rules (区委32条实施办法)"
     if text[max(0, lead - 3):lead] == "附件(":
         return "page furniture (attachments of the page)"  # 相关附件(2个)
     if HOTLINE_AFTER.match(after):

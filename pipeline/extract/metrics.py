@@ -98,7 +98,7 @@ LABEL_BEFORE = re.compile(r"[^，,；;。！？!?\n:：]+$")
 RIGHT_WINDOW = 6  # how far after the figure an action word may stand to name it
 RIGHT_WINDOW_OBJECT = 20  # ... when the wording makes the figure the action's object
 # ... or, in a passive (…因…问题被给予党纪政纪处分), how far 被/受到 may stand and the action after it
-PASSIVE_MARK = re.compile(r"受到|被")
+PASSIVE_MARK = re.compile(r"受到|被|受(?=党纪|政纪|政务|处分|警告|严重警告|记过|记大过|降级|撤职|开除|留党|诫勉|问责|追责|处理|批评)")
 PASSIVE_REACH = 32
 PASSIVE_TO_ACTION = 8
 # ... and how far its light verb may (对10起加重基层负担的形式主义、官僚主义典型问题进行公开通报)

@@ -66,8 +66,9 @@ def _prefix(table: dict[str, str]) -> str:
     return "(?P<pre>" + "|".join(sorted(table, key=len, reverse=True)) + ")?"
 
 
-# 约合人民币120万元, 超过人民币500万元: the currency may stand between a qualifier and its number
-PREFIX_QUAL = "(?:" + _prefix(PRE_QUALIFIER) + "(?(pre)(?:人民币)?))"
+# 约合人民币120万元, 超过人民币500万元: the currency may stand between a qualifier and its number,
+# and a space (超过 720 万人)
+PREFIX_QUAL = "(?:" + _prefix(PRE_QUALIFIER) + "(?(pre) ?(?:人民币)?))"
 MIDDLE_QUAL = r"(?P<mid>多|余|来)?"
 # `6人(次)` is 人次. The look-ahead on the units' first characters spares trying every unit
 # after each number that has none (一些, 三个代表 are rejected at once); the matches are the same.

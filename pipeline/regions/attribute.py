@@ -59,6 +59,7 @@ NOT_SCOPE_VERBS = frozenset(VISIT_VERBS + PARTNER_VERBS + MODEL_VERBS)  # the tw
 # document's own place
 RANK_VERBS = frozenset({"位居", "位列", "名列", "居于", "跃居", "跻身", "进入", "退出", "排在"})
 RANK_AFTER = re.compile(r"[^，,；;。！？!?\n]{0,4}?(?:[第前后][\d一二两三四五六七八九十]|首位|前列|末位|倒数)")
+MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|电视台|广播电视台|卫视|新闻网|广播)")
 # 全区向西青区移交问题线索3件: a name after 向 and before a verb of handing over is the recipient
 HANDED_TO = re.compile(r"[^，,；;。！？!?\n:：]{0,8}?(?:移交|移送|转交|转办|交办)")
 # 通报大同市…原主任杨斌等3起…问题: the place of the first case of a list the publisher made public
@@ -221,6 +222,8 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
         elif key in lex.national:
             if key == "全国" and NOT_NATIONWIDE_AFTER.match(text, e):
                 continue
+            if key.endswith("部") and text.startswith("门", e):
+                continue  # 市财政部门, 公安部门: the departments of any level, not the ministry
             mention = Mention(s, e, "national", key)
         else:
             candidates, form, all_short = lex.entries[key]
@@ -241,6 +244,8 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
             mention.weak = True
         elif s >= 2 and text[s - 2:s] in RANK_VERBS and RANK_AFTER.match(text, e):
             mention.weak = mention.ranking = True
+        elif MEDIA_AFTER.match(text, e):
+            mention.weak = True  # 浙江日报刊发…, 据河南日报报道: the paper, not the place reported on
         elif s > 0 and text[s - 1] == "向" and HANDED_TO.match(text, e):
             mention.weak = True
         elif text.endswith(PUBLISH_VERBS, max(0, s - 3), s - (text[s - 1:s] == "了")) \
@@ -559,7 +564,9 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     _narrow_chains(title_mentions, g)
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     para_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
-    weights = _weights(mentions, title_mentions, first_line_end if first_line_end >= 0 else len(text), para_starts, g)
+    central = find_central_units(text)  # 中信集团…给予17名党员领导干部处分: a report about a central company
+    weights = _weights(mentions + central, title_mentions, first_line_end if first_line_end >= 0 else len(text),
+                       para_starts, g)
     doc = document_region(weights, g)
     if doc is UNKNOWN and site:  # the text names no region of its own (全省…): the publisher's
         doc = publisher_region(site, lex)
@@ -569,7 +576,7 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     for m in mentions:
         if m.kind == "region" and m.form in ("old", "former") and len(m.candidates) == 1:
             named_as.setdefault(m.candidates[0].id, set()).add(m.text[-1])
-    mentions = sorted(mentions + find_sub_county(text, mentions, lex.not_place_names) + find_central_units(text)
+    mentions = sorted(mentions + find_sub_county(text, mentions, lex.not_place_names) + central
                       + find_anonymous(text),
                       key=lambda m: m.start)
     # a name inside a document title (《河北区临时救助办法》) is not the subject of the sentence
@@ -627,7 +634,9 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
             m.effective = _anonymous(ANONYMOUS_LEVELS[m.text], last or base, doc, g)
         elif m.kind == "sub":
             county = _county_of(prev.effective, g) if prev is not None and prev.end == m.start else None
-            county = county or _county_of(base, g) or _county_of(doc, g) or _county_within(earlier_local, doc, g)
+            county = county or _county_of(base, g) or _county_of(doc, g)
+            if county is None and last is None:  # no place named yet in this paragraph
+                county = _county_within(earlier_local, doc, g)
             m.effective = (Region(county.id, m.text, county.path + (m.text,), "subcounty", None, m.text, county.id)
                            if county else None)
         if m.effective is not None and m.weak and m.kind in ("region", "sub"):
@@ -692,9 +701,10 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
 
 # 这6名干部, 被通报的11名领导干部, 上述3起案件: the people or cases of the paragraphs before
 ANAPHOR = re.compile(r"(?:这|该|上述|此|被通报的)[\d一二两三四五六七八九十]+(?:名|人|位|起|件)")
-# 25个省（区、市）: a count of the country's provincial units is the whole country's (not 5个省份 a
-# local case reached)
-PROVINCES_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+个?(?:省（区、市）|省\(区、市\)|省区市|省、自治区、直辖市)")
+# 25个省（区、市）, 66个中央和国家机关: a count of the country's provincial or central units is the
+# whole country's (not 5个省份 a local case reached)
+PROVINCES_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+个?(?:省（区、市）|省\(区、市\)|省区市|省、自治区、直辖市"
+                               r"|中央和国家机关|中央单位|中管企业|中管金融企业|中管高校)")
 # 北京、上海、广东分别查处问题120起、98起、156起: regions listed before 分别, figures listed after it
 LIST_SEP_BEFORE = re.compile(rf"\s*[{''.join(LIST_JOIN)}]\s*$")
 DIGIT_GROUP = re.compile(r"(?<=\d),(?=\d{3})")  # the comma of 4,021, which ends no clause

@@ -332,6 +332,11 @@ CASES = [
     ("有5名地厅级干部、11名县处级干部、207名乡科级干部因违反中央八项规定精神受到党纪政纪处分", 11, "people_disciplined"),
     # the petitions a clause right after names
     ("与上年共接收68件相比，今年一季度增加了47件，同比上升69.1%，信访举报总量呈明显上升趋势", 69.1, "petition_change_pct"),
+    ("全年共收到的处置问题线索197.6万件", 1976000, "other"),  # clues handled, though received
+    ("2014年有23646人因违反八项规定受党纪政纪处分", 23646, "people_disciplined"),
+    # items of party, village and finance affairs made public
+    ("录入党务公开信息220条、村务公开信息298条、财务公开信息148条", 298, "disclosure_count"),
+    ("全年村级党务、村务、财务公开1731条", 1731, "disclosure_count"),
     ("经常性开展咬耳扯袖、红脸出汗36人次", 36, "people_admonished"),
 ]
 

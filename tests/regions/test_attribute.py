@@ -514,3 +514,20 @@ def test_places_a_report_ranks_lists_or_leaves_unnamed(text, anchor, path):
 ])
 def test_places_named_around_quotations_towns_and_page_furniture(text, anchor, path):
     assert region_at(text, anchor).path == path
+
+
+@pytest.mark.parametrize("text, anchor, path", [
+    # 财政部门, 公安部门: departments of any level, not the ministries
+    ("沅江市纪委监委\n今年8月，市纪委监委联合市财政部门成立专项督查组，针对14个镇开展排查。", "14个", ("湖南省", "益阳市", "沅江市")),
+    # a count of the central units is the country's
+    ("新疆生产建设兵团纪委监委\n新疆生产建设兵团、66个中央和国家机关共查处问题1.2万起。", "66个", ("全国",)),
+    # a paper named after a place is not what the report is about
+    ("浙江日报刊发鄞州区经验\n鄞州区探索推行“三清单”运行法。\n鄞州区纪委区监委开发出智慧监管平台。\n"
+     "目前平台已覆盖所有村，录入近36万条村民信息。", "36万条", ("浙江省", "宁波市", "鄞州区")),
+    # a town named alone takes the county of the paragraphs before only where its own paragraph
+    # has named no place yet
+    ("典型案例通报\n案例三：陕西省安康市白河县某局违规发放补贴5万元。\n"
+     "案例四：江苏省无锡市无锡新区鸿山街道80余名干部花费38万余元。", "38万余元", ("江苏省", "无锡市")),
+])
+def test_departments_central_units_papers_and_towns_of_earlier_paragraphs(text, anchor, path):
+    assert region_at(text, anchor).path == path
