@@ -27,11 +27,13 @@ _JOIN = rf"(?:、|{AND})"
 PAIRED_NAMES = re.compile(rf"([^\d，,。；;！？!?\n:：]+?)((?:{_JOIN}[^\d，,。；;！？!?\n:：]+?)+)(?:分别|依次)(?:为|是|达|有)?\s*$")
 PAIRED_FIGURES = re.compile(rf"[^、和及与，,。；;！？!?\n]{{1,14}}(?:{_JOIN}[^、和及与，,。；;！？!?\n]{{1,14}})+\s*")
 LIGHT_VERB = re.compile(r"进行|予以|给予|作出")  # 对3起…问题进行通报: the action comes after these
+# 被, 受到, 受党纪处分: the marks of a passive
+PASSIVE_MARK = re.compile(r"受到|被|受(?=党纪|政纪|政务|处分|警告|严重警告|记过|记大过|降级|撤职|开除|留党|诫勉|问责|追责|处理|批评)")
 PASSIVE = re.compile(r"受到|被|" + LIGHT_VERB.pattern)
 # 3名处级干部、12名科级干部被立案审查: the words between two items of a list, and the passive
 # action after its last item that both items undergo
 LIST_GAP = re.compile(rf"[^\d，,。；;！？!?\n]{{0,12}}(?:{AND}|、)\s*")
-PASSIVE_AFTER = re.compile(r"(?:[^，,。；;！？!?\n、]{0,16}、)*[^，,。；;！？!?\n、]{0,32}?(?:被|受到)")
+PASSIVE_AFTER = re.compile(r"(?:[^，,。；;！？!?\n、]{0,16}、)*[^，,。；;！？!?\n、]{0,32}?(?:" + PASSIVE_MARK.pattern + ")")
 # ... and the volume of petitions that a clause right after names
 PETITION_VOLUME_AFTER = re.compile(r"[，,]\s*(?:信访举报总量|信访举报量|信访总量|信访量|举报总量)")
 # 同比下降12.4%: a clause that ends in the words of a change
@@ -98,7 +100,6 @@ LABEL_BEFORE = re.compile(r"[^，,；;。！？!?\n:：]+$")
 RIGHT_WINDOW = 6  # how far after the figure an action word may stand to name it
 RIGHT_WINDOW_OBJECT = 20  # ... when the wording makes the figure the action's object
 # ... or, in a passive (…因…问题被给予党纪政纪处分), how far 被/受到 may stand and the action after it
-PASSIVE_MARK = re.compile(r"受到|被|受(?=党纪|政纪|政务|处分|警告|严重警告|记过|记大过|降级|撤职|开除|留党|诫勉|问责|追责|处理|批评)")
 PASSIVE_REACH = 32
 PASSIVE_TO_ACTION = 8
 # ... and how far its light verb may (对10起加重基层负担的形式主义、官僚主义典型问题进行公开通报)
@@ -425,13 +426,13 @@ def _share_changed(sentence_left: str, petition: Metric) -> bool:
 
 
 def _undergone(text: str, end: int, clause_end: int, candidates: Sequence[Metric]) -> Metric | None:
-    """The metric of the action right after 被/受到 right after a figure ending at `end`."""
-    mark = PASSIVE_MARK.match(text, end)
-    if mark is None:
+    """The metric of the action of a passive that opens right after a figure ending at `end`."""
+    if not PASSIVE_MARK.match(text, end):
         return None
-    after = text[mark.end():min(clause_end, mark.end() + PASSIVE_TO_ACTION + 4)]
-    found = _nearest(after, candidates, from_end=False)
-    return found if found and _first_action(found, after, _Bounds(after)) <= PASSIVE_TO_ACTION else None
+    right = text[end:clause_end]
+    bounds = _Bounds(right)
+    found = _nearest(right, candidates, from_end=False, bounds=bounds)
+    return found if found and _undergoes(right, _first_action(found, right, bounds), reach=0) else None
 
 
 def _undergoes(right: str, first: int, reach: int = PASSIVE_REACH) -> bool:

@@ -557,10 +557,10 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
         kept.append(m)
     mentions = kept
     _narrow_chains(mentions, g)
+    mention_starts = [m.start for m in mentions]
     for line in FURNITURE_LINE.finditer(text):  # 来源：中央纪委监察部网站, 当前位置：首页 > 31省区市
-        for m in mentions:
-            if line.start() <= m.start < line.end():
-                m.weak = True
+        for m in mentions[bisect_left(mention_starts, line.start()):bisect_left(mention_starts, line.end())]:
+            m.weak = True
     _narrow_chains(title_mentions, g)
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     para_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
@@ -610,12 +610,13 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
             earlier, earlier_local = last or earlier, local or earlier_local
             last, local, prev, visited, town = None, None, None, None, None
         base = last or block_ctx[para_of[i]]
-        if m.kind == "ref" and m.text[0] == "该" and last is None and earlier is not None:
-            base = earlier  # 该县 opening a paragraph: the county the paragraphs before were about
-        if m.kind == "ref" and m.text[0] == "该" and visited is not None:
-            base = visited.effective  # 到公安县检查督导时发现，该县…: the place visited
-        if m.kind == "ref" and m.text[0] == "该" and REFERENCES[m.text] == "sub" and town is not None:
-            base = town  # 到公安县南平镇检查时发现，全省…以来，该镇…: the town named last
+        if m.kind == "ref" and m.text[0] == "该":
+            if last is None and earlier is not None:
+                base = earlier  # 该县 opening a paragraph: the county the paragraphs before were about
+            if visited is not None:
+                base = visited.effective  # 到公安县检查督导时发现，该县…: the place visited
+            if REFERENCES[m.text] == "sub" and town is not None:
+                base = town  # 到公安县南平镇检查时发现，全省…以来，该镇…: the town named last
         if m.kind == "region":
             m.effective = m.candidates[0] if len(m.candidates) == 1 else (_disambiguate(m, prev, weights, g) or UNKNOWN)
         elif m.kind == "national":
@@ -892,7 +893,8 @@ def _named_after_quote(text: str, p: int, para_start: int, para_end: int, mentio
 
 def _speaker_after_quote(text: str, close: int, para_end: int, mentions: list[Mention],
                          starts: list[int]) -> Region | None:
-    """The region named right after the closing quotation mark at `close` (see _named_after_quote)."""
+    """The region named right after position `close`: a closing quotation mark, or the mark or
+    line break before 这是 (see _named_after_quote)."""
     i = bisect_left(starts, close + 1)
     if (i == len(mentions) or mentions[i].weak or mentions[i].effective is None or mentions[i].start >= para_end
             or mentions[i].start != AFTER_QUOTE.match(text, close + 1, para_end).end()):

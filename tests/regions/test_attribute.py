@@ -488,6 +488,8 @@ def test_places_a_report_ranks_lists_or_leaves_unnamed(text, anchor, path):
     # 该镇 is the town named last in the paragraph, even a town visited
     ("湖北省纪委监委\n去年9月，省纪委督导组到公安县南平镇检查时发现，全省启动监督检查以来，该镇7个核查专班有5个存在问题。",
      "7个", ("湖北省", "荆州市", "公安县", "南平镇")),
+    # 该县 after a place visited is that place
+    ("湖北省纪委监委\n省纪委督导组到公安县检查时发现，该县12个核查专班存在问题。", "12个", ("湖北省", "荆州市", "公安县")),
     # a quotation that is its paragraph, and the next one opens with whose results they are
     ("“目前共发现问题线索85件，已立案8件，给予党纪政务处分7人……”\n这是湖北省荆门市开展专项治理取得的成果。", "7人",
      ("湖北省", "荆门市")),
