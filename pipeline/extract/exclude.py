@@ -35,6 +35,10 @@ BOUNDED_RANGE_BEFORE = re.compile(rf"[\d{NUMERAL_CHARS}万](?:{UNIT_RE})?以上\
 PAGER_AFTER = re.compile(r"\s*(?:[上下首尾末]一?页|当前|跳转|转到|第\s*\d+\s*页)")
 # 上一篇:关于6起问题的通报, 相关阅读: a line of links to other pages (their titles are not this text's)
 LINK_LABEL = re.compile(r"(?:上一篇|下一篇|上一条|下一条|上篇|下篇|相关阅读|相关链接|相关新闻|相关文章|推荐阅读|延伸阅读|热点推荐|热门文章)\s*:")
+# 相关新闻 on a line of its own: the heading of the list of links under it, one short title a line
+LINK_HEADING = re.compile(r"^[ \t]*(?:相关阅读|相关链接|相关新闻|相关文章|相关报道|推荐阅读|延伸阅读|热点推荐|热门文章)[ \t]*$", re.M)
+# - 2017-03-08甘肃省纪委集体约谈20名…: a title in a list of links that opens with its date
+LEADING_DATE = re.compile(r"^[ \t]*[-•·*]?[ \t]*\d{4}([-./])\d{1,2}\1\d{1,2}", re.M)
 # 区纪委监委通报3起问题(2024-01-15): a title in a list of links, a line that ends with the date its
 # page was published (the dates of a report's own sentences are written 2024年1月15日)
 LISTED_DATE = re.compile(r"[ \t(\[]\d{4}([-./])\d{1,2}\1\d{1,2}[)\]]?[ \t]*$", re.M)
@@ -44,6 +48,10 @@ ARTICLE_LENGTH = re.compile(r"(?:本文|全文|正文)(?:共计|共|约|计)?$")
 # 浏览次数:1234次, 阅读:56次: counters of the page the text was saved from
 # 已有0人发表了评论, 12条评论: the page's comment box
 COMMENT_COUNTER_AFTER = re.compile(r"(?:发表了?|参与了?)?(?:评论|跟帖)")
+# 评论 0人参与,0条评论 / 已有0人参与，点击查看更多评论: the count of a comment box, on a line about comments
+COMMENT_LINE = re.compile(r"参与[^\n]{0,20}?(?:评论|跟帖)")
+# 背后56名, 目前3名, 此后2位: a word of time or place ending in 前/后, not a rank (前三名, 最后2位)
+TIME_BEFORE_FRONT_BACK = frozenset("背之此随然今以目当日眼年事先")
 # 市委十五条实施意见, 区委32条实施办法: a set of rules named by its number of articles
 RULE_SET_AFTER = re.compile(r"(?:实施办法|实施意见|实施细则|禁令)")
 # 图为上海市定西路1家餐厅，示意照: the caption of a photo on the page
@@ -113,6 +121,20 @@ def link_lines(text: str) -> list[tuple[int, int]]:
         if not text[line_start:m.start()].strip():
             end = text.find("\n", m.end())
             spans.append((line_start, len(text) if end < 0 else end))
+    for m in LEADING_DATE.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        if end - m.start() in TITLE_CHARS and "。" not in text[m.end():end]:
+            spans.append((m.start(), end))
+    for m in LINK_HEADING.finditer(text):
+        at = m.end() + 1
+        while at < len(text):  # the titles under the heading, up to a blank or a long line
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            if end - at not in TITLE_CHARS or "。" in text[at:end]:
+                break
+            spans.append((at, end))
+            at = end + 1
     return spans
 
 
@@ -127,7 +149,7 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
     after = text[q.match_end: q.match_end + 6]
     if before.endswith("第"):
         return "ordinal"
-    if before[-1:] in ("前", "后") and q.unit in ("位", "名"):
+    if before[-1:] in ("前", "后") and q.unit in ("位", "名") and before[:1] not in TIME_BEFORE_FRONT_BACK:
         return "a rank (位列前两位, 前三名), not a count"
     if before.endswith("每"):
         return "a rate (每一名), not a count"
@@ -137,7 +159,7 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
         return "page furniture (a pager)"
     if q.unit == "字" and ARTICLE_LENGTH.search(text, max(0, q.match_start - 4), q.match_start):
         return "page furniture (the length of the article)"
-    if q.unit in ("人", "条") and COMMENT_COUNTER_AFTER.match(after):
+    if q.unit in ("人", "条") and (COMMENT_COUNTER_AFTER.match(after) or COMMENT_LINE.match(text, q.match_end)):
         return "page furniture (a comment counter)"
     if _in_caption(text, q.match_start):
         return "a photo's caption"

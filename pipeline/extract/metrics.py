@@ -20,8 +20,12 @@ DATA = Path(__file__).with_name("data")
 OBJECT_FIRST = re.compile(r"对|把|将|给予")  # 给予3名村干部党纪处分: the people, then the action
 COORDINATED = re.compile(rf"(?:{AND}|、)\s*$")  # 对23个党组织和46名党员干部实施问责: a second object
 RESPECTIVELY = re.compile(r"\s*(其中)?(分别|依次)(为|是|达|有)?")
-# 2022年为389件, 上年同期为389件: the words of a clause that gives a figure for another period
-PERIOD_ONLY = re.compile(r"\s*(?:而|但)?(?:\d{4}年|上年|去年|上一年|前一年|上年度)(?:同期|全年)?(?:为|是|有|达|仅)?\s*")
+# 2022年为389件, 上年同期为389件, 8月892起, 二季度为41件: the words of a clause that gives a figure
+# for another period
+_YEAR = r"(?:\d{4}年|上年|去年|上一年|前一年|上年度)"
+_PART_OF_YEAR = r"(?:\d{1,2}月份?|第?[一二三四1-4]季度|[上下]半年)"
+PERIOD_ONLY = re.compile(rf"\s*(?:而|但)?(?:{_YEAR}(?:同期|全年|{_PART_OF_YEAR})?|{_PART_OF_YEAR})(?:为|是|有|达|仅)?\s*")
+PEOPLE_OF_CASES = re.compile(r"\s*、\s*共?涉及\s*")  # 立案160件、涉及203人
 # 立案数和处分人数分别为456件和402人: names listed before 分别 and figures listed after it, pair by pair
 _JOIN = rf"(?:、|{AND})"
 PAIRED_NAMES = re.compile(rf"([^\d，,。；;！？!?\n:：]+?)((?:{_JOIN}[^\d，,。；;！？!?\n:：]+?)+)(?:分别|依次)(?:为|是|达|有)?\s*$")
@@ -29,7 +33,7 @@ PAIRED_FIGURES = re.compile(rf"[^、和及与，,。；;！？!?\n]{{1,14}}(?:{_
 LIGHT_VERB = re.compile(r"进行|予以|给予|作出")  # 对3起…问题进行通报: the action comes after these
 # 被, 受到, 受党纪处分: the marks of a passive
 PASSIVE_MARK = re.compile(r"受到|被|受(?=党纪|政纪|政务|处分|警告|严重警告|记过|记大过|降级|撤职|开除|留党|诫勉|问责|追责|处理|批评)")
-PASSIVE = re.compile(r"受到|被|" + LIGHT_VERB.pattern)
+PASSIVE = re.compile(PASSIVE_MARK.pattern + "|" + LIGHT_VERB.pattern)
 # 3名处级干部、12名科级干部被立案审查: the words between two items of a list, and the passive
 # action after its last item that both items undergo
 LIST_GAP = re.compile(rf"[^\d，,。；;！？!?\n]{{0,12}}(?:{AND}|、)\s*")
@@ -96,6 +100,7 @@ FORECAST = re.compile(r"力争|预计|预期")
 PLANNED = re.compile(r"(?<![模虚草比])拟")  # 拟立案9起: an action planned, in the figure's clause
 # the words of a label before a colon (处分人数:98人), back to the clause break before them
 LABEL_LENGTH = 16
+RANKED_BEFORE = re.compile(r"(?:最多|最少|居多|次之|居首|最高|最低)\s*$")  # 党纪政务处分最多，698人次
 LABEL_BEFORE = re.compile(r"[^，,；;。！？!?\n:：]+$")
 RIGHT_WINDOW = 6  # how far after the figure an action word may stand to name it
 RIGHT_WINDOW_OBJECT = 20  # ... when the wording makes the figure the action's object
@@ -438,7 +443,7 @@ def _undergone(text: str, end: int, clause_end: int, candidates: Sequence[Metric
 def _undergoes(right: str, first: int, reach: int = PASSIVE_REACH) -> bool:
     """8名党员领导干部因收送“红包”问题被给予党纪政纪处分: the figure is the subject of a passive whose
     action follows 被/受到 closely, however long the cause between them."""
-    marks = list(PASSIVE_MARK.finditer(right, 0, first))
+    marks = [m for m in PASSIVE_MARK.finditer(right) if m.end() <= first]  # 受 is read with its action
     return bool(marks) and marks[-1].start() <= reach and first - marks[-1].end() <= PASSIVE_TO_ACTION
 
 
@@ -555,6 +560,13 @@ def _another_measure(item: str, text: str, q: Quantity, clause_end: int) -> bool
     return bool(OTHER_MEASURE.match(item) or OTHER_MEASURE_AFTER.match(text, q.match_end, clause_end))
 
 
+def _other_things(prev: Quantity, q: Quantity) -> bool:
+    """Do two items of a list count things in different units of the same class (整改问题1029个、
+    建立健全制度172项), so that the second is no more of the first? People and cases are the same
+    whatever the word (处分厅局级干部54人、县处级干部285名; 查处问题12起、9件)."""
+    return prev.unit != q.unit and unit_class(prev.unit) == unit_class(q.unit) not in ("people", "cases")
+
+
 BOUNDED_THINGS = re.compile(r"工程|项目|罚款|罚金|礼品|采购|合同|资金")
 
 
@@ -628,10 +640,14 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     # 比去年同期多处分12人, 较上年增加23件: a difference from another period, not a count
     if ("比" in left or "较" in left) and COMPARED.search(left):
         return "other"
-    # 案件49件52人: the people of the cases just stated (立案248件299人: people filed; 通报曝光典型
-    # 问题12起18人: the people named in the cases made public; 给予党纪政纪处分5起5人: the people
-    # the action before both counts undergo)
-    if prev and not left.strip() and cls == "people" and unit_class(prev[0].unit) == "cases":
+    # 案件49件52人, 立案160件、涉及203人: the people of the cases just stated (立案248件299人: people
+    # filed; 通报曝光典型问题12起18人: the people named in the cases made public; 给予党纪政纪处分5起5人:
+    # the people the action before both counts undergo)
+    if prev and (not left.strip() or PEOPLE_OF_CASES.fullmatch(left)) and cls == "people" \
+            and unit_class(prev[0].unit) == "cases":
+        undergone = _undergone(text, q.match_end, clause_end, candidates)
+        if undergone:  # 问题3.4万多件 639人受到纪律处分: what the people undergo names them
+            return undergone.id
         if prev[1] in ("cases_filed", "cases_publicized"):
             return prev[1]
         found = _nearest(text[clause_start:prev[0].match_start], candidates, from_end=True)
@@ -667,6 +683,13 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         found = _nearest(label.group(), candidates, from_end=True) if label else None
         if found:
             return found.id
+    # 党纪政务处分最多，698人次: a figure opening its clause after a clause that ranks what it names
+    if not left.strip() and text[clause_start - 1:clause_start] in ("，", ","):
+        ranked = LABEL_BEFORE.search(text, max(0, clause_start - 1 - LABEL_LENGTH), clause_start - 1)
+        if ranked and RANKED_BEFORE.search(ranked.group()):
+            found = _nearest(ranked.group(), candidates, from_end=True)
+            if found:
+                return found.id
     # 通报曝光2批17起, 通报10期58起典型案例: a count right after a count of something else (batches,
     # issues) is named by the words before both
     if prev and prev[1] == "other" and prev[0].match_end == q.match_start and unit_class(prev[0].unit) != cls:
@@ -707,7 +730,8 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         first = _first_action(found, right, bounds)
         # 对负有领导责任的4名中管干部予以追责问责, 1000余名…党员干部受到相应处理: the figure is the
         # object of the action named after it
-        object_first = OBJECT_FIRST.search(object_left) or PASSIVE.search(right[:first])
+        # (a mark is looked for in the whole of `right`: 受 is one only with its action after it)
+        object_first = OBJECT_FIRST.search(object_left) or any(m.start() < first for m in PASSIVE.finditer(right))
         # 全县12个乡镇立案45件, 12个村查处问题5起: an action followed by a figure of its own in the
         # clause counts that figure; the one before it counts who acted (but a disclosure counts the
         # units that make things public too: 33个社区公示了180余名社区干部)
@@ -721,15 +745,15 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     # 问责党组织12个、党员干部56人: a list item without a word of its own takes the clause's (not
     # 发现问题213个、移交问题线索19件 or 处分2.3万人、移送检察机关680人, whose item names something else)
     if prev and left.lstrip().startswith("、") and not any(w in left for w in _blockers()) \
-            and not _another_measure(left.lstrip()[1:], text, q, clause_end):
+            and not _another_measure(left.lstrip()[1:], text, q, clause_end) and not _other_things(prev[0], q):
         found = _nearest(text[clause_start:q.match_start], candidates, from_end=True)
         if found:
             return found.id
     # 处分厅局级干部54人、县处级干部285人, 立案123件、98件和76件: a list continues the metric of
-    # its first item
+    # its first item (not in another unit of things: 整改问题1029个、建立健全制度172项)
     between = text[prev[0].match_end:q.match_start] if prev else ""
     if prev and prev[1] != "other" and ("、" in between or LAST_ITEM.fullmatch(between)) \
-            and unit_class(prev[0].unit) == cls \
+            and unit_class(prev[0].unit) == cls and not _other_things(prev[0], q) \
             and not _another_measure(between.rpartition("、")[2], text, q, clause_end):
         return prev[1]
     # 给予党纪政务处分62人，其中处级干部3人: a breakdown without a word of its own counts what the

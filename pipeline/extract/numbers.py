@@ -50,10 +50,10 @@ BARE_MAGNITUDE = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 PRE_QUALIFIER = {
     "将近": "approx", "接近": "approx", "大约": "approx", "约有": "approx", "约合": "approx", "约计": "approx",
     "大概": "approx", "约": "approx", "近": "approx",
-    "超过": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than", "突破": "more_than",
+    "超过": "more_than", "超过了": "more_than", "突破了": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than", "突破": "more_than",
     "不低于": "more_than", "不少于": "more_than", "至少": "more_than", "最少": "more_than",
     "不到": "less_than", "不足": "less_than", "少于": "less_than", "未满": "less_than",
-    "不超过": "less_than", "不高于": "less_than", "最多": "less_than",
+    "不超过": "less_than", "未超过": "less_than", "不高于": "less_than", "最多": "less_than",
 }
 POST_QUALIFIER = {
     "多": "more_than", "余": "more_than", "来": "approx", "以上": "more_than", "之多": "more_than",
@@ -83,12 +83,13 @@ HIGHER_PART = re.compile(PREFIX_QUAL + rf"(?P<hi>{ARABIC}|{CHINESE})(?P<hi_mult>
 CURRENCY_BEFORE = re.compile(r"(港币|港元|美金|美元|欧元|日元|英镑|澳元|澳门币|新台币|台币)(?:现金)?$")
 CURRENCY_UNIT = {"港币": "港元", "美金": "美元", "澳门币": "澳门元", "台币": "新台币"}
 
-# 下降了, 增长幅度为, 下降幅度达到, 降幅达, 上升率: the words of a change, right before its percentage
-CHANGE_WORD = r"(下降|降低|减少|下滑|回落|上升|增长|增加|提高|提升|降幅|减幅|跌幅|增幅|涨幅)"
+# 下降了, 增长幅度为, 下降幅度达到, 降幅达, 上升率, 同比增: the words of a change, right before its
+# percentage (a bare 增 or 降 only right after 比: 同比增25%, 环比降3%)
+CHANGE_WORD = r"(下降|降低|减少|下滑|回落|上升|增长|增加|提高|提升|降幅|减幅|跌幅|增幅|涨幅|(?<=比)增|(?<=比)降)"
 CHANGE = CHANGE_WORD + r"(了)?(幅度|率)?(为|达到|达)?"
 # ... and a qualifier before them qualifies the percentage (约下降4%, 大约增长一成)
 CHANGE_BEFORE = re.compile("(?P<about>大约|约|将近|接近)?" + CHANGE + " ?$")
-NEGATIVE_CHANGES = ("下降", "降低", "减少", "下滑", "回落", "降幅", "减幅", "跌幅")
+NEGATIVE_CHANGES = ("下降", "降低", "减少", "下滑", "回落", "降幅", "减幅", "跌幅", "降")
 # 分别下降31%和42%, 下降12%、8%: a percentage joined to a fall before it is a fall too
 AND = "以及|和|及|与"  # the words that join the last item of a list
 JOINED = re.compile(rf"(?:{AND}|、)$")

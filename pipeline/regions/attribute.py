@@ -31,12 +31,15 @@ HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 CLAUSE_BREAKS = set("，,；;。！？!?\n：:、")
 SENTENCE_BREAKS = re.compile(r"[。！？!?\n]")
 LIST_JOIN = ("、", "和", "及", "与")  # 北京、上海和广东
+CONJUNCTIONS = frozenset("和及与")
+CLOSING_BRACKETS = frozenset(")）」』”》]")
 CLAUSE_REST = re.compile("[^" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]{0,40}")  # up to the next break
 
 # Reference words: what they refer to is the nearest enclosing division with this suffix.
 REFERENCES = {f"{p}{s}": s for p in ("我", "全", "该", "本") for s in ("省", "市", "区", "县", "州")}
 REFERENCES.update({f"{p}{s}": "sub" for p in ("全", "该", "本") for s in ("镇", "乡", "街", "街道")})
 # 区纪委监委查处…: the commission of the district in context acts, so its figures are the district's
+SELF_PROVINCE = re.compile(r"(?:我|本)省")  # a report that speaks of its place as 我省 is a province's
 ORG_REFERENCES = {f"{s}{o}": s for s in ("省", "市", "区", "县", "州") for o in ("纪委", "监委")}
 REFERENCES.update(ORG_REFERENCES)
 REFERENCES["当地"] = "local"  # the place named last, in this paragraph or the ones before
@@ -59,6 +62,8 @@ NOT_SCOPE_VERBS = frozenset(VISIT_VERBS + PARTNER_VERBS + MODEL_VERBS)  # the tw
 # document's own place
 RANK_VERBS = frozenset({"位居", "位列", "名列", "居于", "跃居", "跻身", "进入", "退出", "排在"})
 RANK_AFTER = re.compile(r"[^，,；;。！？!?\n]{0,4}?(?:[第前后][\d一二两三四五六七八九十]|首位|前列|末位|倒数)")
+# 在北京国家体育馆举行, 在北京人民大会堂召开: the venue of an event, not the place reported on
+VENUE_AFTER = re.compile(r"(?:国家|国际|人民)?(?:体育馆|体育场|大会堂|会议中心|会展中心|展览馆|宾馆|饭店|酒店|机场|火车站)")
 MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|电视台|广播电视台|卫视|新闻网|广播)")
 # 全区向西青区移交问题线索3件: a name after 向 and before a verb of handing over is the recipient
 HANDED_TO = re.compile(r"[^，,；;。！？!?\n:：]{0,8}?(?:移交|移送|转交|转办|交办)")
@@ -82,7 +87,7 @@ SUB_SUFFIXES = ("街道", "街", "镇", "乡")
 SUB_LEFT_WORDS = frozenset({"共有", "现有", "包括", "其中"})
 STREET_WORDS = set("巷区坊头面市景")  # 街巷, 街区, 街坊: words of streets, not 街 of a subdistrict
 TOWNSHIP_WORDS = set("镇村科亲贤风土愁情")  # 乡镇, 乡村, 乡科级, 乡亲, 乡贤: words that begin with 乡
-SUB_LEFT = set("在对于到是为取入和与及将把由从至赴即")
+SUB_LEFT = set("在对于到是为取入和与及将把由从至赴即以")
 # 在佛堂镇 at a clause's start is 佛堂镇; 辣椒小镇, 特色小镇 are projects, not towns
 SUB_NOT_FIRST = set("该全各本每我此其这那某几多一二两三四五六七八九十个相有所诸在对赴把")
 SUB_NOT_LAST = set("乡城村县区市省镇街小古各每该等")  # 周庄古镇 is a scenic area; 明确各镇 is every town
@@ -99,7 +104,10 @@ class Mention:
     candidates: tuple[Region, ...] = ()
     form: str = "full"  # full / old / short / abbreviated (黔东南州) (for regions)
     weak: bool = False  # a place visited (在北京...), not a scope
-    ranking: bool = False  # the frame of a ranking (位居徐州市第五): no vote for the document's place
+    # the frame of a ranking (位居徐州市第五) or a place left out (除西藏外): no vote for the
+    # document's place
+    no_vote: bool = False
+    aside_end: int | None = None  # the end of the brackets it stands in (甘肃祁连山…): an aside
     effective: Region | None = None
 
 
@@ -229,6 +237,8 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
             candidates, form, all_short = lex.entries[key]
             if len(key) == 2 and s > 0 and _is_han(text[s - 1]) and not chained and form != "short":
                 continue  # 和县 in 市委和县委: a two-character name needs a boundary before it
+            if len(key) == 2 and key[0] in CONJUNCTIONS and s > 0 and text[s - 1] in CLOSING_BRACKETS:
+                continue  # 张某(分管后勤工作)和县林业局副局长: 和 joins two people
             if all_short and NOT_A_PLACE_AFTER.match(text, e):
                 continue
             if all_short and STREET_AFTER.match(text, e) and all(r.level in ("province", "city") for r in candidates):
@@ -243,7 +253,11 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
         elif s >= 2 and text[s - 2:s] in NOT_SCOPE_VERBS:
             mention.weak = True
         elif s >= 2 and text[s - 2:s] in RANK_VERBS and RANK_AFTER.match(text, e):
-            mention.weak = mention.ranking = True
+            mention.weak = mention.no_vote = True
+        elif s > 0 and text[s - 1] == "除":
+            mention.weak = mention.no_vote = True  # 全国30省份（除西藏）, 除北京外: a place left out
+        elif VENUE_AFTER.match(text, e):
+            mention.weak = True
         elif MEDIA_AFTER.match(text, e):
             mention.weak = True  # 浙江日报刊发…, 据河南日报报道: the paper, not the place reported on
         elif s > 0 and text[s - 1] == "向" and HANDED_TO.match(text, e):
@@ -253,6 +267,10 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
             mention.weak = True
         elif prev is not None and prev.weak and text[prev.end:s] in ("", *LIST_JOIN):
             mention.weak = True
+        if s > 0 and text[s - 1] == "在" and (frame := CLAUSE_REST.match(text, e).group().find("基础上")) >= 0:
+            # 在省纪委提出的5个方面20项重点基础上，…纠治6种行为: what a report builds on scopes the
+            # figures inside the frame only, like an aside
+            mention.aside_end = e + frame + len("基础上")
         out.append(mention)
     return out
 
@@ -397,7 +415,7 @@ def _weights(mentions: list[Mention], title_mentions: list[Mention], first_line_
     mentions, title_mentions = _full_names(mentions, g), _full_names(title_mentions, g)
     for k, (m, weight) in enumerate([(m, 3) for m in title_mentions]
                                     + [(m, 2 if m.start < first_line_end else 1) for m in mentions]):
-        if m.ranking:
+        if m.no_vote:
             continue
         if m.weak:  # 到中央纪委上访, 在维西县委书记办公会上: a quarter of a vote
             weight /= 4
@@ -498,6 +516,7 @@ def _county_of(r: Region | None, g: Gazetteer) -> Region | None:
 
 
 # the lines of a saved page that name its source or its place on the site, not its subject
+ASIDE = re.compile(r"[(（][^()（）\n]{1,60}[)）]")  # words in brackets, on one line
 FURNITURE_LINE = re.compile(r"^[ \t\u3000]*(?:来源|所在位置|当前位置|您的位置|您现在的位置|首页[ \t]*[>＞»]|发布时间)[^\n]*", re.M)
 
 
@@ -565,9 +584,20 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     para_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     central = find_central_units(text)  # 中信集团…给予17名党员领导干部处分: a report about a central company
+    # a name inside a document's title casts no vote (《十八届中央纪委向十九大的工作报告》)
+    titles = list(re.finditer(r"《[^《》\n]*》", text))
+    for b in titles:
+        for m in mentions[bisect_left(mention_starts, b.start()):]:
+            if m.start >= b.end():
+                break
+            m.no_vote = True
     weights = _weights(mentions + central, title_mentions, first_line_end if first_line_end >= 0 else len(text),
                        para_starts, g)
     doc = document_region(weights, g)
+    if doc.level in ("city", "county") and SELF_PROVINCE.search(text):
+        # 我省…: a province's report that names its cities more often than itself (中央督察组对我省
+        # 开展督察…赣州市…信丰县) is the province's
+        doc = next((r for r in g.ancestors(doc) if r.level == "province"), doc)
     if doc is UNKNOWN and site:  # the text names no region of its own (全省…): the publisher's
         doc = publisher_region(site, lex)
     speakers = find_speakers(text, mentions)
@@ -581,11 +611,18 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
                       key=lambda m: m.start)
     # a name inside a document title (《河北区临时救助办法》) is not the subject of the sentence
     mention_starts = [x.start for x in mentions]
-    for b in re.finditer(r"《[^《》\n]*》", text):
+    for b in titles:
         for m in mentions[bisect_left(mention_starts, b.start()):]:
             if m.start >= b.end():
                 break
             m.weak = True
+    # a name in brackets is an aside: it scopes the figures inside them, not those after them (省部级
+    # 干部3人（甘肃祁连山…），厅级干部159人; 新疆（含兵团）146人)
+    for b in ASIDE.finditer(text):
+        for m in mentions[bisect_left(mention_starts, b.start()):]:
+            if m.start >= b.end():
+                break
+            m.aside_end = b.end()
 
     # paragraphs, and the block context of each (the speaker of an interview answer)
     block_ctx: list[Region] = []
@@ -675,7 +712,7 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
         while i >= 0 and mentions[i].start >= para_start:
             m = mentions[i]
             i -= 1
-            if m.weak or m.effective is None or m.end > p:
+            if m.weak or m.effective is None or m.end > p or (m.aside_end is not None and m.aside_end <= p):
                 continue
             # in a local report, 全国/中央 set the scope of their own sentence only
             if m.effective is NATIONAL and local_doc and m.start < sent_start:
@@ -717,9 +754,9 @@ def _listed_regions(text: str, at: int, mentions: list[Mention], starts: list[in
     (or before a few words such as 纪委监委), in order; a full name (湖南省长沙市) is one item, its
     most specific part."""
     i = bisect_left(starts, at) - 1
-    while i >= 0 and mentions[i].end > at:
-        i -= 1
-    if i < 0 or not FILLER_BEFORE_RESPECTIVELY.fullmatch(text, mentions[i].end, at):
+    while i >= 0 and (mentions[i].end > at or (mentions[i].aside_end or at + 1) <= at):
+        i -= 1  # (and past the names of an aside: 新疆（含新疆生产建设兵团）等8省)
+    if i < 0 or not FILLER_BEFORE_RESPECTIVELY.fullmatch(text, _past_aside(text, mentions[i].end), at):
         return []
     items = [mentions[i]]
     while i > 0:
@@ -749,22 +786,60 @@ SHARED_AFTER = re.compile(r"等(?:地|省|市|县|区|州|乡镇|镇|街道|[\d�
                           r"|共同|共计|合计|总计|一共|共|联合")
 
 
+def _past_aside(text: str, at: int) -> int:
+    """The end of the words in brackets that open at `at` (新疆（含兵团）等地), else `at`."""
+    aside = ASIDE.match(text, at)
+    return aside.end() if aside else at
+
+
+def _joined(text: str, before: Mention | None, m: Mention, listed: bool) -> bool:
+    """Is m joined to the name before it by 、/和/及/与, directly or by a chain (湖南省长沙市)?"""
+    gap = text[before.end:m.start] if before is not None and m.start >= before.end else None
+    return gap is not None and (gap.strip() in LIST_JOIN or (gap == "" and listed))
+
+
 def _shared_after_lists(text: str, mentions: list[Mention]) -> list[int]:
     """Where SHARED_AFTER words start within a few words after the last name of a list of places
-    (静海区、武清区, 湖南省长沙市、衡阳市): they are looked for there, not in the whole text."""
+    (静海区、武清区, 湖南省长沙市、衡阳市): they are looked for there, not in the whole text. A list
+    of nested places (吕梁市、离石区、城北街道党委政府…的39名公职人员) that no 分别 or 依次 later in
+    its sentence pairs with figures of their own is shared too: its end is a hit. (A list of
+    places side by side without such words may give each the figure: 广州、深圳各追回2人; 湖南、
+    海南，28人. Its last item holds the figure then, and keeps it.)"""
     hits: list[int] = []
     listed = False  # the mention is joined to a name before it by 、/和/及/与, directly or by a chain
-    for before, m in zip([None] + mentions, mentions):
-        gap = text[before.end:m.start] if before is not None and m.start >= before.end else None
-        listed = gap is not None and (gap.strip() in LIST_JOIN or (gap == "" and listed))
+    for i, (before, m) in enumerate(zip([None] + mentions, mentions)):
+        listed = _joined(text, before, m, listed)
         if not listed or m.kind not in ("region", "sub"):
             continue
-        filler = FILLER_BEFORE_RESPECTIVELY.match(text, m.end)
-        for at in range(m.end, filler.end() + 1):
+        after = _past_aside(text, m.end)
+        filler = FILLER_BEFORE_RESPECTIVELY.match(text, after)
+        for at in range(after, filler.end() + 1):
             if SHARED_AFTER.match(text, at) and (not hits or hits[-1] != at):
                 hits.append(at)
                 break
+        else:
+            if i + 1 < len(mentions) and _joined(text, m, mentions[i + 1], True):
+                continue  # not the list's last name
+            sentence_end = SENTENCE_BREAKS.search(text, m.end)
+            rest = text[m.end:sentence_end.start() if sentence_end else len(text)]
+            if "分别" not in rest and "依次" not in rest and _nested_list(text, mentions, i):
+                hits.append(m.end)
     return hits
+
+
+def _nested_list(text: str, mentions: list[Mention], last: int) -> bool:
+    """Does one place of the list that ends with mentions[last] hold all the others (吕梁市、离石区、
+    城北街道)?"""
+    items = [mentions[last]]
+    i = last
+    while i > 0 and _joined(text, mentions[i - 1], mentions[i], True):
+        i -= 1
+        if mentions[i].end != mentions[i + 1].start:
+            items.append(mentions[i])
+    regions = [m.effective for m in items]
+    if any(r is None or r is UNKNOWN or r is NATIONAL for r in regions):
+        return False
+    return any(all(other.path[:len(r.path)] == r.path for other in regions) for r in regions)
 
 
 def _shared_region(items: list[Mention], doc: Region, g: Gazetteer) -> Region:

@@ -338,6 +338,26 @@ CASES = [
     ("录入党务公开信息220条、村务公开信息298条、财务公开信息148条", 298, "disclosure_count"),
     ("全年村级党务、村务、财务公开1731条", 1731, "disclosure_count"),
     ("经常性开展咬耳扯袖、红脸出汗36人次", 36, "people_admonished"),
+    # cases concluded, people punished, the people of the cases filed
+    ("该县纪委已查结2483件", 2483, "cases_investigated"),
+    ("官方至今已惩处超过720万人", 7200000, "people_held_accountable"),
+    ("查纠问题862个，处理党员干部610人", 862, "cases_investigated"),
+    ("县纪委监委已立案160件、涉及203人", 203, "cases_filed"),
+    # what other bodies handle, and what is only screened or checked first, is no case of theirs
+    ("开除党籍10人，移送司法机关查处3人", 3, "other"),
+    ("对过去两年侦破的涉黑涉恶案件逐案过筛，共筛查案件4956件", 4956, "other"),
+    ("全区共初核问题7649件", 7649, "other"),
+    # 受 with the action after it, however far from the figure
+    ("56名党员干部和公职人员受处理", 56, "people_held_accountable"),
+    ("清理扶贫领域腐败和作风问题3.4万多件 639人受到纪律处分", 639, "people_disciplined"),
+    # a clause that ranks what it names, then the figure
+    ("从问责情形看，党纪政务处分最多，698人次", 698, "people_disciplined"),
+    ("受理信访举报30件，同比增25%", 25, "petition_change_pct"),
+    # the months of a series continue its metric
+    ("今年7月全国查处违规吃喝问题893起，8月892起，9月1030起", 1030, "cases_investigated"),
+    # a list whose later items count other things in other units
+    ("推动整改问题1029个、建立健全制度172项、协助构建数字化应用场景7个", 172, "other"),
+    ("推动整改问题1029个、建立健全制度172项、协助构建数字化应用场景7个", 7, "other"),
 ]
 
 

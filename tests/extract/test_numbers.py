@@ -212,6 +212,16 @@ CASES = [
     ("出台整改措施12条", [(12, "条", "exact")]),
     ("全县共查处问题12起。图为县纪委监委干部在12个村开展走访。", [(12, "起", "exact")]),
     ("网友评论：12条评论", []),
+    ("评论 0人参与，0条评论", []),
+    ("已有0人参与，点击查看更多精彩评论", []),
+    ("共有300人参与评议", [(300, "人", "exact")]),
+    # 背后, 目前: words of place or time before a count, not a rank (前三名)
+    ("背后56名干部受到处理", [(56, "名", "exact")]),
+    ("综合考评位列全市前3名", []),
+    # qualifiers with 了, a bound denied, a change after 比
+    ("处理的更是超过了883万人", [(8830000, "人", "more_than")]),
+    ("各周均未超过10起", [(10, "起", "less_than")]),
+    ("信访举报量环比降3%", [(-3, "%", "exact")]),
     ("撰写心得体会2万余字", [(20000, "字", "more_than")]),
     # one space between the digits and what follows them (typeset text), but not digits spaced out
     ("共处理 15 000 人，涉及金额 6 600 万元", [(15000, "人", "exact"), (66000000, "元", "exact")]),
@@ -229,6 +239,9 @@ CASES = [
     ("查处问题5起。\n相关链接：\n区纪委监委通报3起典型问题（2024-01-15）\n召开2个专题会 2023/12/08",
      [(5, "起", "exact")]),
     ("全市立案56件（截至2024-06-30）", [(56, "件", "exact")]),
+    # a heading on a line of its own, and titles that open with their dates
+    ("查处问题5起。\n相关新闻\n- 2017-03-08甘肃省纪委集体约谈20名派驻机构负责人\n- 2017-03-08兰州约谈辖区30家企业",
+     [(5, "起", "exact")]),
     # a numeral inside a division's name
     ("新疆生产建设兵团第六师副师长、五家渠市副市长", []),
     ("三明市三元区纪委监委共查处问题12起", [(12, "起", "exact")]),

@@ -533,3 +533,38 @@ def test_places_named_around_quotations_towns_and_page_furniture(text, anchor, p
 ])
 def test_departments_central_units_papers_and_towns_of_earlier_paragraphs(text, anchor, path):
     assert region_at(text, anchor).path == path
+
+
+@pytest.mark.parametrize("text, anchor, path", [
+    # a name in brackets is an aside: it scopes the figures inside them, not those after them
+    ("中央纪委国家监委通报\n7省（市）共问责1048人，其中省部级干部3人（甘肃祁连山生态环境破坏问题），厅级干部159人。",
+     "159人", ("全国",)),
+    ("新疆维吾尔自治区纪委监委通报\n新疆（含兵团）146人（兵团34人），其中厅级干部28人。", "146人", ("新疆维吾尔自治区",)),
+    ("新疆维吾尔自治区纪委监委通报\n新疆（含兵团）146人（兵团34人），其中厅级干部28人。", "34人", ("新疆生产建设兵团",)),
+    # ... and a list of places may end in one before 等
+    ("生态环境部通报\n督察组对吉林、浙江、新疆（含新疆生产建设兵团）等8省（区）开展督察，移交89个问题。", "89个", ("全国",)),
+    # what a report builds on (在省纪委提出的…基础上) scopes the figures inside that frame only
+    ("济宁市纪委监委开展专题调研。\n在省纪委监委提出的5个方面20项整治重点基础上，结合实际着力纠治“躺平”等6种行为。",
+     "6种", ("山东省", "济宁市")),
+    ("济宁市纪委监委开展专题调研。\n在省纪委监委提出的5个方面20项整治重点基础上，结合实际着力纠治“躺平”等6种行为。",
+     "5个", ("山东省",)),
+    # a list of nested places shares its figure; places side by side may hold it each
+    ("吕梁市纪委监委通报\n对存在失职失责问题的吕梁市、离石区、城北街道党委政府及有关部门的39名公职人员进行问责。",
+     "39名", ("山西省", "吕梁市")),
+    ("广东省纪委监委通报\n广州市、深圳市各追回2人。", "2人", ("广东省", "深圳市")),
+    ("清流县纪委监委\n确定以龙津镇、嵩溪镇等3个乡镇为切入口，对140个项目开展监督。", "140个", ("福建省", "三明市", "清流县")),
+    # a place left out, a venue and a document's title cast no vote for the report's place
+    ("中央纪委通报\n全国30省份（除西藏）共通报174起案件。", "174起", ("全国",)),
+    ("中管官员落马统计\n在北京国家体育馆举行了一场演出。\n仅中管官员已有39位落马。", "39位", ("全国",)),
+    ("省委第八巡视组对我区进行了巡视。\n依据《十八届中央纪委向十九大的工作报告》，立案17件。", "17件", ()),
+    # a report that calls its place 我省 is a province's, though it names its cities more often
+    ("中央环保督察组对我省开展督察。\n省委、省政府研究决定，对106名责任人进行问责。\n"
+     "赣州市整顿领导小组违规批准投产，给予赣州市政府原副市长行政记过处分。\n给予信丰县环保局副局长警告处分。",
+     "106名", ("江西省",)),
+    # 和 after a bracket joins two people; the supreme procuratorate's figures are the country's
+    ("浦城县纪委通报：张三（分管后勤工作）和县林业局副局长李四被立案审查，对其他参与吃请的13人进行诫勉谈话。",
+     "13人", ("福建省", "南平市", "浦城县")),
+    ("洛宁县纪委监委\n昨天最高检的工作报告里提到，批捕涉恶犯罪嫌疑人62202人。", "62202人", ("全国",)),
+])
+def test_asides_frames_nested_lists_and_places_that_cast_no_vote(text, anchor, path):
+    assert region_at(text, anchor).path == path
