@@ -109,6 +109,8 @@ PASSIVE_REACH = 32
 PASSIVE_TO_ACTION = 8
 # ... and how far its light verb may (对10起加重基层负担的形式主义、官僚主义典型问题进行公开通报)
 LIGHT_VERB_WINDOW = 32
+# the rest of an object of 对 after a comma in it, up to its light verb: no figure, no sentence end
+OBJECT_SPAN = re.compile(r"[，,][^\d，,。；;！？!?\n对把将]{0,20}的[^\d，,。；;！？!?\n对把将]{1,8}?(?:进行|予以|给予|作出)")
 MAX_GAP = 20  # 纠正…问题: how far apart the two words may stand
 # 纠正…问题 names what is counted only when the figure follows the noun (纠正问题40多个), not in
 # 纠正…问题等四个方面24项责任分工, where the figure counts something else.
@@ -742,6 +744,19 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             return found.id
     if described:
         return described.id
+    # 对4名管党治党不力，工作推动不力的领导干部进行严肃追责: an object of 对 whose clause has not yet
+    # named the people may run past a comma up to the light verb of its action, with no other
+    # figure or object on the way (not 对24名干部启动履责调查，对相关责任人给予批评教育)
+    if right_end == clause_end and OBJECT_FIRST.search(object_left) and not light \
+            and not any(kind in right for kind in PERSON_KINDS):
+        span = OBJECT_SPAN.match(text, clause_end)
+        light = LIGHT_VERB.search(span.group()) if span else None
+        if light:
+            after = text[clause_end + light.end():clause_end + light.end() + RIGHT_WINDOW_OBJECT]
+            after_bounds = _Bounds(after)
+            found = _nearest(after, candidates, from_end=False, bounds=after_bounds)
+            if found and _first_action(found, after, after_bounds) <= RIGHT_WINDOW:
+                return found.id
     # 问责党组织12个、党员干部56人: a list item without a word of its own takes the clause's (not
     # 发现问题213个、移交问题线索19件 or 处分2.3万人、移送检察机关680人, whose item names something else)
     if prev and left.lstrip().startswith("、") and not any(w in left for w in _blockers()) \

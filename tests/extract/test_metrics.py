@@ -358,6 +358,9 @@ CASES = [
     # a list whose later items count other things in other units
     ("推动整改问题1029个、建立健全制度172项、协助构建数字化应用场景7个", 172, "other"),
     ("推动整改问题1029个、建立健全制度172项、协助构建数字化应用场景7个", 7, "other"),
+    # an object of 对 that runs past a comma to its action, but not into another object's
+    ("市纪委监委还对4名管党治党不力，工作推动不力的领导干部进行严肃追责", 4, "people_held_accountable"),
+    ("目前，该区已对24名干部启动履责调查，对相关责任人给予批评教育", 24, "other"),
 ]
 
 
