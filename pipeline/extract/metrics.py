@@ -68,7 +68,7 @@ ITEM = re.compile(_ITEM)
 LAST_ITEM = re.compile(rf"\s*(?:{AND})(?:{_ITEM})?\s*")
 # an item of a list after 、 that opens with one of these counts another measure, one of no metric
 # (处分2.3万人、移送检察机关680人), not more of what the list counts (公开网站13个、电子屏幕35个)
-OTHER_MEASURE_VERBS = "移送|移交|留置|主动投案|投案"
+OTHER_MEASURE_VERBS = "移送|移交|留置|主动投案|投案|初核|初步核实|列入|函询|谈话函询"
 OTHER_MEASURE = re.compile(rf"\s*(?:{OTHER_MEASURE_VERBS}|采取|涉及)")
 # ... and so does one whose figure is followed by such a verb (处分5人、2人被移送司法机关)
 OTHER_MEASURE_AFTER = re.compile(rf"[^，,。；;！？!?\n、\d]{{0,6}}?(?:被|已)?(?:{OTHER_MEASURE_VERBS})")
@@ -87,7 +87,7 @@ IN_TOPIC = re.compile(r"\s*在?(?:受到?|被)?(?P<topic>[^\d，,。；;！？!?
 LABELLED = re.compile(r"\s*(?P<topic>[^\d，,。；;！？!?\n:：]{2,12})[:：]")
 PLACE_ITEM = re.compile(r"\s*[\u4e00-\u9fff]{1,10}?(?:" + "|".join((*PLACE_KINDS, "镇", "乡", "街道")) + r")\s*")
 # 单价超过500元, 人均补贴200元, 每平方米30元以下: a price or a rate, not money involved
-PER_UNIT_BEFORE = re.compile(r"(?:单价|单笔|单次|人均|每人|每户|每亩|每平方米)[^\d，,。；;！？!?\n]{0,4}$")
+PER_UNIT_BEFORE = re.compile(r"(?:单价|单笔|单次|人均|每人|每户|每亩|每平方米)[^\d，,。；;！？!?\n共计总累]{0,8}$")
 # 对超过100万元的大额资金支出, 对400万元以下的工程项目: a bound that picks out what the clause looks
 # at (a threshold), and so does 在 before it (金额在10万元以上的案件); 挽回经济损失超过3000万元
 # and 18.3万余元的金币 are amounts
@@ -109,6 +109,8 @@ PASSIVE_REACH = 32
 PASSIVE_TO_ACTION = 8
 # ... and how far its light verb may (对10起加重基层负担的形式主义、官僚主义典型问题进行公开通报)
 LIGHT_VERB_WINDOW = 32
+WRAP_LEFT = 2  # 共受理了52件: how far before the figure the verb of a pair around it may end
+WRAP_RIGHT = 4  # 收到23件群众来信: how far after the figure its noun may start
 # the rest of an object of 对 after a comma in it, up to its light verb: no figure, no sentence end
 OBJECT_SPAN = re.compile(r"[，,][^\d，,。；;！？!?\n对把将]{0,20}的[^\d，,。；;！？!?\n对把将]{1,8}?(?:进行|予以|给予|作出)")
 MAX_GAP = 20  # 纠正…问题: how far apart the two words may stand
@@ -556,6 +558,28 @@ def _named_before(text: str, sentence_start: int | None, clause_start: int, clau
     return _nearest(text[sentence_start:clause_start], lexicon()[1], from_end=True)
 
 
+def _wrapped(text: str, q: Quantity, clause_start: int, clause_end: int,
+             candidates: Sequence[Metric]) -> Metric | None:
+    """The metric of a verb…noun pair whose verb ends at most WRAP_LEFT characters before the
+    figure and whose noun starts at most WRAP_RIGHT characters after it, in its clause (受理52件
+    信访举报, 今年以来收到23件群众来信); the nearest noun first."""
+    left = text[max(clause_start, q.match_start - WRAP_LEFT - 4):q.match_start]
+    right = text[q.match_end:min(clause_end, q.match_end + WRAP_RIGHT + 6)]
+    best: tuple[int, Metric] | None = None
+    for metric in candidates:
+        for _, parts, reach, _ in metric.words:
+            if reach is None or len(parts) != 2:
+                continue
+            verb, noun = parts
+            v = left.rfind(verb)
+            n = right.find(noun)
+            if v < 0 or len(left) - v - len(verb) > WRAP_LEFT or n < 0 or n > WRAP_RIGHT:
+                continue
+            if best is None or n < best[0]:
+                best = (n, metric)
+    return best[1] if best else None
+
+
 def _another_measure(item: str, text: str, q: Quantity, clause_end: int) -> bool:
     """Does a list item (its words before the figure) count another measure than the list, by a
     verb before its figure (移送检察机关680人) or after it (2人被移送司法机关)?"""
@@ -569,12 +593,12 @@ def _other_things(prev: Quantity, q: Quantity) -> bool:
     return prev.unit != q.unit and unit_class(prev.unit) == unit_class(q.unit) not in ("people", "cases")
 
 
-BOUNDED_THINGS = re.compile(r"工程|项目|罚款|罚金|礼品|采购|合同|资金")
+BOUNDED_THINGS = re.compile(r"工程|项目|罚款|罚金|礼品|采购|合同|资金|支出|开支|经费")
 
 
 def _threshold_or_rate(text: str, q: Quantity, clause_start: int) -> bool:
     """Is this sum of money a price, a rate or a threshold (see `PER_UNIT_BEFORE`, `PICKS_OUT`)?"""
-    if PER_UNIT_BEFORE.search(text, max(clause_start, q.match_start - 8), q.match_start):
+    if PER_UNIT_BEFORE.search(text, max(clause_start, q.match_start - 12), q.match_start):
         return True
     if q.qualifier not in ("more_than", "less_than"):
         return False
@@ -669,6 +693,11 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         undergone = _undergone(text, q.match_end, clause_end, candidates)
         if undergone:
             return undergone.id
+    if not hit:
+        # 受理52件信访举报, 收到23件群众来信: a verb right before the figure and its noun right after
+        wrapped = _wrapped(text, q, clause_start, clause_end, candidates)
+        if wrapped:
+            return wrapped.id
     if hit:
         # 通报了近期查处的4起典型案例: a trigger right before 的 describes what is counted, and the
         # verb before it acts on it; without one, the action after the figure (对查处的12起问题进行
@@ -778,8 +807,9 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     if before and before[1] != "other" \
             and (unit_class(before[0].unit) == cls or any(m.id == before[1] for m in candidates)) \
             and BREAKDOWN.fullmatch(text, _past_remark(text, before[0].match_end), q.match_start) \
-            and not any(w in left for w in _blockers()):
-        return before[1]
+            and not any(w in left for w in _blockers()) \
+            and not _another_measure(left.rpartition("其中")[2].lstrip("，, "), text, q, clause_end):
+        return before[1]  # (not 开除党籍30人（其中6人移送检察机关）)
     # a sentence that opens by naming what its items count: 从立案人员看，省管干部17人，县处级干部
     # 186人, 在处分人员中，乡科级干部512人 (items that name a kind and nothing more), 查处问题：
     # 静海区23起，武清区27起 (places, each figure ending its clause or its list item)

@@ -46,14 +46,16 @@ CHINESE = f"[{NUMERAL_CHARS}]+(?:点[零〇一二两三四五六七八九]+)?"
 NUMBER = rf"(?P<num>{ARABIC}|{CHINESE}|万|亿)(?:(?<=\d) )?(?P<mult>[百千万亿])?"
 BARE_MAGNITUDE = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
-# Qualifiers before the number (约, 超过, 不足) and after it (多, 余, 以上, 左右)
+# Qualifiers before the number (约, 超过, 不足) and after it (多, 余, 以上, 左右); 多达 and 高达 (as
+# many as) qualify nothing: 多达13起 is 13
 PRE_QUALIFIER = {
     "将近": "approx", "接近": "approx", "大约": "approx", "约有": "approx", "约合": "approx", "约计": "approx",
-    "大概": "approx", "约": "approx", "近": "approx",
-    "超过": "more_than", "超过了": "more_than", "突破了": "more_than", "多达": "more_than", "逾": "more_than", "超": "more_than", "突破": "more_than",
+    "大概": "approx", "约": "approx", "约达": "approx", "近": "approx",
+    "超过": "more_than", "超过了": "more_than", "突破了": "more_than", "逾": "more_than", "超": "more_than", "突破": "more_than",
     "不低于": "more_than", "不少于": "more_than", "至少": "more_than", "最少": "more_than",
     "不到": "less_than", "不足": "less_than", "少于": "less_than", "未满": "less_than",
-    "不超过": "less_than", "未超过": "less_than", "不高于": "less_than", "最多": "less_than",
+    "不超过": "less_than", "未超过": "less_than", "不得超过": "less_than", "不能超过": "less_than",
+    "不高于": "less_than", "最多": "less_than",
 }
 POST_QUALIFIER = {
     "多": "more_than", "余": "more_than", "来": "approx", "以上": "more_than", "之多": "more_than",

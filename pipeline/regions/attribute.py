@@ -39,6 +39,7 @@ CLAUSE_REST = re.compile("[^" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]{0
 REFERENCES = {f"{p}{s}": s for p in ("我", "全", "该", "本") for s in ("省", "市", "区", "县", "州")}
 REFERENCES.update({f"{p}{s}": "sub" for p in ("全", "该", "本") for s in ("镇", "乡", "街", "街道")})
 # 区纪委监委查处…: the commission of the district in context acts, so its figures are the district's
+ALL_PROVINCES = frozenset({"省（区、市）", "省(区、市)", "省区市", "省、自治区、直辖市"})  # markers of all of them
 SELF_PROVINCE = re.compile(r"(?:我|本)省")  # a report that speaks of its place as 我省 is a province's
 ORG_REFERENCES = {f"{s}{o}": s for s in ("省", "市", "区", "县", "州") for o in ("纪委", "监委")}
 REFERENCES.update(ORG_REFERENCES)
@@ -64,6 +65,7 @@ RANK_VERBS = frozenset({"位居", "位列", "名列", "居于", "跃居", "跻�
 RANK_AFTER = re.compile(r"[^，,；;。！？!?\n]{0,4}?(?:[第前后][\d一二两三四五六七八九十]|首位|前列|末位|倒数)")
 # 在北京国家体育馆举行, 在北京人民大会堂召开: the venue of an event, not the place reported on
 VENUE_AFTER = re.compile(r"(?:国家|国际|人民)?(?:体育馆|体育场|大会堂|会议中心|会展中心|展览馆|宾馆|饭店|酒店|机场|火车站)")
+INSTITUTION_AFTER = re.compile(r"[^某\W\d_]{0,4}?(?:大学|学院)")  # 上海交通大学, 河南警察学院
 MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|电视台|广播电视台|卫视|新闻网|广播)")
 # 全区向西青区移交问题线索3件: a name after 向 and before a verb of handing over is the recipient
 HANDED_TO = re.compile(r"[^，,；;。！？!?\n:：]{0,8}?(?:移交|移送|转交|转办|交办)")
@@ -87,9 +89,9 @@ SUB_SUFFIXES = ("街道", "街", "镇", "乡")
 SUB_LEFT_WORDS = frozenset({"共有", "现有", "包括", "其中"})
 STREET_WORDS = set("巷区坊头面市景")  # 街巷, 街区, 街坊: words of streets, not 街 of a subdistrict
 TOWNSHIP_WORDS = set("镇村科亲贤风土愁情")  # 乡镇, 乡村, 乡科级, 乡亲, 乡贤: words that begin with 乡
-SUB_LEFT = set("在对于到是为取入和与及将把由从至赴即以")
+SUB_LEFT = set("在对于到是为取入和与及将把由从至赴即以任")  # 以龙津镇…为, 时任城关镇…
 # 在佛堂镇 at a clause's start is 佛堂镇; 辣椒小镇, 特色小镇 are projects, not towns
-SUB_NOT_FIRST = set("该全各本每我此其这那某几多一二两三四五六七八九十个相有所诸在对赴把")
+SUB_NOT_FIRST = set("该全各本每我此其这那某几多一二两三四五六七八九十个相有所诸在对赴把任")  # 在任补洛乡 is 补洛乡
 SUB_NOT_LAST = set("乡城村县区市省镇街小古各每该等")  # 周庄古镇 is a scenic area; 明确各镇 is every town
 # ... but many towns end in 市 (周市镇, 新市镇, 马市镇), unless it is a word of its own (城市, 超市)
 MARKET_WORDS = {"城市", "都市", "超市", "门市", "上市", "股市", "闹市", "集市", "街市", "夜市", "本市", "全市", "各市"}
@@ -244,6 +246,9 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
             if all_short and STREET_AFTER.match(text, e) and all(r.level in ("province", "city") for r in candidates):
                 continue
             mention = Mention(s, e, "region", key, candidates, form)
+            if prev is not None and prev.text in ALL_PROVINCES and text[prev.end:s] in LIST_JOIN:
+                # 31个省（区、市）和新疆生产建设兵团: the last item of the list of all provinces
+                mention = Mention(s, e, "national", key)
         # a place visited: 在/赴/到 X inside a clause, and names listed right after it
         if s > 0 and text[s - 1] in LOCATIVE and not (text[s - 1] in TOPIC_LOCATIVE and (
                 s < 2 or text[s - 2] in CLAUSE_BREAKS or text[s - 2] in TOPIC_OPENERS)):
@@ -256,8 +261,8 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
             mention.weak = mention.no_vote = True
         elif s > 0 and text[s - 1] == "除":
             mention.weak = mention.no_vote = True  # 全国30省份（除西藏）, 除北京外: a place left out
-        elif VENUE_AFTER.match(text, e):
-            mention.weak = True
+        elif VENUE_AFTER.match(text, e) or (mention.kind == "region" and INSTITUTION_AFTER.match(text, e)):
+            mention.weak = True  # (上海交通大学: part of the name of a school)
         elif MEDIA_AFTER.match(text, e):
             mention.weak = True  # 浙江日报刊发…, 据河南日报报道: the paper, not the place reported on
         elif s > 0 and text[s - 1] == "向" and HANDED_TO.match(text, e):
@@ -313,6 +318,8 @@ def find_sub_county(text: str, mentions: list[Mention], not_names: set[str] = fr
                     or name in not_names or name[-2:] in not_names
                     or name[:2] in not_names or name[:2] in SUB_LEFT_WORDS):
                 continue
+            if i > 0 and text[i - 1].isdigit():
+                continue  # 153家示范镇: a measure word after a number begins no name
             left_ok = (i == 0 or i in ends or not _is_han(text[i - 1]) or text[i - 1] in SUB_LEFT
                        or text[i - 2:i] in SUB_LEFT_WORDS or _after_date(text, i))
             k = bisect_left(taken_starts, mt.end())
@@ -584,13 +591,16 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     para_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     central = find_central_units(text)  # 中信集团…给予17名党员领导干部处分: a report about a central company
-    # a name inside a document's title casts no vote (《十八届中央纪委向十九大的工作报告》)
+    # a national body inside a document's title casts no vote: anyone cites its papers
+    # (《十八届中央纪委向十九大的工作报告》); a place inside one is mostly the place of the text
+    # that cites it (《新化县村级工程建设项目管理办法》)
     titles = list(re.finditer(r"《[^《》\n]*》", text))
     for b in titles:
         for m in mentions[bisect_left(mention_starts, b.start()):]:
             if m.start >= b.end():
                 break
-            m.no_vote = True
+            if m.kind == "national":
+                m.no_vote = True
     weights = _weights(mentions + central, title_mentions, first_line_end if first_line_end >= 0 else len(text),
                        para_starts, g)
     doc = document_region(weights, g)

@@ -361,6 +361,20 @@ CASES = [
     # an object of 对 that runs past a comma to its action, but not into another object's
     ("市纪委监委还对4名管党治党不力，工作推动不力的领导干部进行严肃追责", 4, "people_held_accountable"),
     ("目前，该区已对24名干部启动履责调查，对相关责任人给予批评教育", 24, "other"),
+    # a verb right before the figure and its noun right after it
+    ("共受理52件信访举报", 52, "reports_received"),
+    ("巡察期间对10个单位巡察，仅收到37件信访件", 37, "reports_received"),
+    ("今年以来收到23件群众来信", 23, "reports_received"),
+    # items that open with another measure's verb, people of clues handled, a breakdown moved on
+    ("立案11件、列入排查21件、初核213件", 21, "other"),
+    ("立案11件、列入排查21件、初核213件", 213, "other"),
+    ("受理处置垂管单位问题线索6件8人", 8, "other"),
+    ("开除党籍30人（其中6人移送检察机关）", 6, "other"),
+    ("全市范围内共查处了违规购车等典型案例18宗", 18, "cases_investigated"),
+    # a rate per person, a bound on spending
+    ("每人加收修路工费8元，共计3920元", 8, "other"),
+    ("每人加收修路工费8元，共计3920元", 3920, "amount_yuan"),
+    ("一万元以上支出由街道统一招标", 10000, "other"),
 ]
 
 

@@ -222,6 +222,9 @@ CASES = [
     ("处理的更是超过了883万人", [(8830000, "人", "more_than")]),
     ("各周均未超过10起", [(10, "起", "less_than")]),
     ("信访举报量环比降3%", [(-3, "%", "exact")]),
+    ("乡科级是大头，约达119人", [(119, "人", "approx")]),
+    ("大操大办也多达13起", [(13, "起", "exact")]),  # as many as: the number itself
+    ("要求其所摆宴席不得超过5桌", [(5, "桌", "less_than")]),
     ("撰写心得体会2万余字", [(20000, "字", "more_than")]),
     # one space between the digits and what follows them (typeset text), but not digits spaced out
     ("共处理 15 000 人，涉及金额 6 600 万元", [(15000, "人", "exact"), (66000000, "元", "exact")]),

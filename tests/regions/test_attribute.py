@@ -8,6 +8,7 @@ import pytest
 from pipeline.extract import read_document
 from pipeline.extract.normalize import normalize
 from pipeline.regions import NATIONAL, UNKNOWN, attribute_figures
+from pipeline.regions.attribute import find_sub_county, lexicon, scan
 from tests.conftest import SEEDS, TEST_DATA
 
 
@@ -565,6 +566,26 @@ def test_departments_central_units_papers_and_towns_of_earlier_paragraphs(text, 
     ("浦城县纪委通报：张三（分管后勤工作）和县林业局副局长李四被立案审查，对其他参与吃请的13人进行诫勉谈话。",
      "13人", ("福建省", "南平市", "浦城县")),
     ("洛宁县纪委监委\n昨天最高检的工作报告里提到，批捕涉恶犯罪嫌疑人62202人。", "62202人", ("全国",)),
+    # the list of all provinces ends with the corps; 中纪委 is the central commission
+    ("中央纪委国家监委通报\n全国31个省（区、市）和新疆生产建设兵团纪检监察机关共查处问题1.2万起。", "1.2万起", ("全国",)),
+    ("中央巡视工作领导小组通报\n各省、自治区、直辖市和新疆生产建设兵团党委已巡视3738个地区单位。", "3738个", ("全国",)),
+    ("中纪委公布巡视清单\n29所中管高校自揭家丑，上海交通大学等高校整改问题。\n中纪委网站共通报128名被查处的高校领导干部。",
+     "128名", ("全国",)),
+    # a place inside a document's title votes for the text that cites it; a national body does not
+    ("县纪委监委通报\n根据《新化县村级工程建设项目管理办法》，查处违规问题2起。", "2起", ("湖南省", "娄底市", "新化县")),
+    ("中央纪委国家监委\n中央纪委国家监委发布《十八届中央纪委向十九大的工作报告》。\n浦城县纪委全年立案17件。",
+     "17件", ("福建省", "南平市", "浦城县")),
 ])
 def test_asides_frames_nested_lists_and_places_that_cast_no_vote(text, anchor, path):
     assert region_at(text, anchor).path == path
+
+
+@pytest.mark.parametrize("text, towns", [
+    ("比布俄黑在任补洛乡泰机乃村支部书记期间", ["补洛乡"]),  # 在任 is a word
+    ("张三时任城关镇党委书记", ["城关镇"]),
+    ("列为首批153家示范镇之一", []),  # a measure word after a number begins no name
+    ("确定以龙津镇、嵩溪镇等3个乡镇为切入口", ["龙津镇", "嵩溪镇"]),
+])
+def test_town_names_after_words_of_office_and_numbers(text, towns):
+    lex = lexicon()
+    assert [m.text for m in find_sub_county(text, scan(text, lex), lex.not_place_names)] == towns
