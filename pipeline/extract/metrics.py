@@ -558,25 +558,27 @@ def _named_before(text: str, sentence_start: int | None, clause_start: int, clau
     return _nearest(text[sentence_start:clause_start], lexicon()[1], from_end=True)
 
 
-def _wrapped(text: str, q: Quantity, clause_start: int, clause_end: int,
-             candidates: Sequence[Metric]) -> Metric | None:
+@lru_cache(maxsize=None)
+def _pairs(cls: str) -> tuple[tuple[str, str, Metric], ...]:
+    """(verb, noun, metric) of each verb…noun trigger of the metrics of unit class `cls`."""
+    return tuple((*parts, metric) for metric in _candidates(cls) for _, parts, reach, _ in metric.words
+                 if reach is not None and len(parts) == 2)
+
+
+def _wrapped(text: str, q: Quantity, clause_start: int, clause_end: int, cls: str) -> Metric | None:
     """The metric of a verb…noun pair whose verb ends at most WRAP_LEFT characters before the
     figure and whose noun starts at most WRAP_RIGHT characters after it, in its clause (受理52件
     信访举报, 今年以来收到23件群众来信); the nearest noun first."""
     left = text[max(clause_start, q.match_start - WRAP_LEFT - 4):q.match_start]
     right = text[q.match_end:min(clause_end, q.match_end + WRAP_RIGHT + 6)]
     best: tuple[int, Metric] | None = None
-    for metric in candidates:
-        for _, parts, reach, _ in metric.words:
-            if reach is None or len(parts) != 2:
-                continue
-            verb, noun = parts
-            v = left.rfind(verb)
-            n = right.find(noun)
-            if v < 0 or len(left) - v - len(verb) > WRAP_LEFT or n < 0 or n > WRAP_RIGHT:
-                continue
-            if best is None or n < best[0]:
-                best = (n, metric)
+    for verb, noun, metric in _pairs(cls):
+        if noun not in right or verb not in left:
+            continue
+        v = left.rfind(verb)
+        n = right.find(noun)
+        if len(left) - v - len(verb) <= WRAP_LEFT and n <= WRAP_RIGHT and (best is None or n < best[0]):
+            best = (n, metric)
     return best[1] if best else None
 
 
@@ -695,7 +697,7 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             return undergone.id
     if not hit:
         # 受理52件信访举报, 收到23件群众来信: a verb right before the figure and its noun right after
-        wrapped = _wrapped(text, q, clause_start, clause_end, candidates)
+        wrapped = _wrapped(text, q, clause_start, clause_end, cls)
         if wrapped:
             return wrapped.id
     if hit:
