@@ -261,8 +261,10 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
             mention.weak = mention.no_vote = True
         elif s > 0 and text[s - 1] == "除":
             mention.weak = mention.no_vote = True  # 全国30省份（除西藏）, 除北京外: a place left out
-        elif VENUE_AFTER.match(text, e) or (mention.kind == "region" and INSTITUTION_AFTER.match(text, e)):
-            mention.weak = True  # (上海交通大学: part of the name of a school)
+        elif VENUE_AFTER.match(text, e):
+            mention.weak = True
+        elif mention.kind == "region" and INSTITUTION_AFTER.match(text, e):
+            mention.no_vote = True  # 上海交通大学: the place of a school scopes its figures, not the report
         elif MEDIA_AFTER.match(text, e):
             mention.weak = True  # 浙江日报刊发…, 据河南日报报道: the paper, not the place reported on
         elif s > 0 and text[s - 1] == "向" and HANDED_TO.match(text, e):

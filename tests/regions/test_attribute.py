@@ -571,6 +571,11 @@ def test_departments_central_units_papers_and_towns_of_earlier_paragraphs(text, 
     ("中央巡视工作领导小组通报\n各省、自治区、直辖市和新疆生产建设兵团党委已巡视3738个地区单位。", "3738个", ("全国",)),
     ("中纪委公布巡视清单\n29所中管高校自揭家丑，上海交通大学等高校整改问题。\n中纪委网站共通报128名被查处的高校领导干部。",
      "128名", ("全国",)),
+    # a school named after a place scopes its own figures but casts no vote for the report's place
+    ("中纪委网站通报高校领导干部\n北京师范大学某学院原院长王某违规收受礼品礼金8.6万元。\n全国共通报128名高校领导干部。",
+     "128名", ("全国",)),
+    ("中纪委网站通报高校领导干部\n北京师范大学某学院原院长王某违规收受礼品礼金8.6万元。\n全国共通报128名高校领导干部。",
+     "8.6万元", ("北京市",)),
     # a place inside a document's title votes for the text that cites it; a national body does not
     ("县纪委监委通报\n根据《新化县村级工程建设项目管理办法》，查处违规问题2起。", "2起", ("湖南省", "娄底市", "新化县")),
     ("中央纪委国家监委\n中央纪委国家监委发布《十八届中央纪委向十九大的工作报告》。\n浦城县纪委全年立案17件。",
