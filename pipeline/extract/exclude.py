@@ -107,33 +107,37 @@ def _in_place_name(text: str, q: Quantity) -> bool:
     return any(text.startswith(name, q.match_start - start) for name, start in names)
 
 
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def _a_title(text: str, start: int, end: int) -> bool:
+    """Could text[start:end] be the title of a linked page: short, no sentence?"""
+    return end - start in TITLE_CHARS and "。" not in text[start:end]
+
+
 def link_lines(text: str) -> list[tuple[int, int]]:
     """The spans of the lines that open with a label of links to other pages (上一篇:, 相关阅读:)
-    or list one with its date: page furniture, each figure in them none of the text's. Looked for
-    once per document."""
+    or list one with its date, and of the titles under a heading of such links: page furniture,
+    each figure in them none of the text's. Looked for once per document."""
     spans = []
     for m in LISTED_DATE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if m.start() - line_start in TITLE_CHARS and "。" not in text[line_start:m.start()]:
+        if _a_title(text, line_start, m.start()):
             spans.append((line_start, m.end()))
     for m in LINK_LABEL.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if not text[line_start:m.start()].strip():
-            end = text.find("\n", m.end())
-            spans.append((line_start, len(text) if end < 0 else end))
+            spans.append((line_start, _line_end(text, m.end())))
     for m in LEADING_DATE.finditer(text):
-        end = text.find("\n", m.end())
-        end = len(text) if end < 0 else end
-        if end - m.start() in TITLE_CHARS and "。" not in text[m.end():end]:
+        end = _line_end(text, m.end())
+        if _a_title(text, m.start(), end):
             spans.append((m.start(), end))
     for m in LINK_HEADING.finditer(text):
         at = m.end() + 1
-        while at < len(text):  # the titles under the heading, up to a blank or a long line
-            end = text.find("\n", at)
-            end = len(text) if end < 0 else end
-            if end - at not in TITLE_CHARS or "。" in text[at:end]:
-                break
-            spans.append((at, end))
+        while at < len(text) and _a_title(text, at, end := _line_end(text, at)):
+            spans.append((at, end))  # the titles under the heading, up to a blank or a long line
             at = end + 1
     return spans
 

@@ -565,6 +565,13 @@ def _pairs(cls: str) -> tuple[tuple[str, str, Metric], ...]:
                  if reach is not None and len(parts) == 2)
 
 
+def _action_right_after(after: str, candidates: Sequence[Metric]) -> Metric | None:
+    """The metric whose action opens `after` (what follows a light verb: 进行严肃追责), if any."""
+    bounds = _Bounds(after)
+    found = _nearest(after, candidates, from_end=False, bounds=bounds)
+    return found if found and _first_action(found, after, bounds) <= RIGHT_WINDOW else None
+
+
 def _wrapped(text: str, q: Quantity, clause_start: int, clause_end: int, cls: str) -> Metric | None:
     """The metric of a verb…noun pair whose verb ends at most WRAP_LEFT characters before the
     figure and whose noun starts at most WRAP_RIGHT characters after it, in its clause (受理52件
@@ -751,12 +758,9 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     # 对3起整治…典型问题进行通报: with the figure as the object of 对…进行/予以/给予, the action named
     # right after that verb governs it, not a word that describes the object (整治…问题)
     light = LIGHT_VERB.search(right, 0, LIGHT_VERB_WINDOW) if OBJECT_FIRST.search(object_left) else None
-    if light:
-        after = right[light.end():]
-        after_bounds = _Bounds(after)
-        found = _nearest(after, candidates, from_end=False, bounds=after_bounds)
-        if found and _first_action(found, after, after_bounds) <= RIGHT_WINDOW:
-            return found.id
+    found = _action_right_after(right[light.end():], candidates) if light else None
+    if found:
+        return found.id
     bounds = _Bounds(right)
     found = _nearest(right, candidates, from_end=False, bounds=bounds)
     if found:
@@ -764,7 +768,7 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         # 对负有领导责任的4名中管干部予以追责问责, 1000余名…党员干部受到相应处理: the figure is the
         # object of the action named after it
         # (a mark is looked for in the whole of `right`: 受 is one only with its action after it)
-        object_first = OBJECT_FIRST.search(object_left) or any(m.start() < first for m in PASSIVE.finditer(right))
+        object_first = OBJECT_FIRST.search(object_left) or ((mark := PASSIVE.search(right)) and mark.start() < first)
         # 全县12个乡镇立案45件, 12个村查处问题5起: an action followed by a figure of its own in the
         # clause counts that figure; the one before it counts who acted (but a disclosure counts the
         # units that make things public too: 33个社区公示了180余名社区干部)
@@ -781,13 +785,9 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     if right_end == clause_end and OBJECT_FIRST.search(object_left) and not light \
             and not any(kind in right for kind in PERSON_KINDS):
         span = OBJECT_SPAN.match(text, clause_end)
-        light = LIGHT_VERB.search(span.group()) if span else None
-        if light:
-            after = text[clause_end + light.end():clause_end + light.end() + RIGHT_WINDOW_OBJECT]
-            after_bounds = _Bounds(after)
-            found = _nearest(after, candidates, from_end=False, bounds=after_bounds)
-            if found and _first_action(found, after, after_bounds) <= RIGHT_WINDOW:
-                return found.id
+        found = _action_right_after(text[span.end():span.end() + RIGHT_WINDOW_OBJECT], candidates) if span else None
+        if found:
+            return found.id
     # 问责党组织12个、党员干部56人: a list item without a word of its own takes the clause's (not
     # 发现问题213个、移交问题线索19件 or 处分2.3万人、移送检察机关680人, whose item names something else)
     if prev and left.lstrip().startswith("、") and not any(w in left for w in _blockers()) \

@@ -112,6 +112,10 @@ class Mention:
     aside_end: int | None = None  # the end of the brackets it stands in (甘肃祁连山…): an aside
     effective: Region | None = None
 
+    def aside_before(self, at: int) -> bool:
+        """Does the aside this mention stands in close before position `at`?"""
+        return self.aside_end is not None and self.aside_end <= at
+
 
 class Words:
     """A fixed word list found in a text: leftmost match first, the longest word at that
@@ -555,6 +559,12 @@ def _listed_short_names(text: str, mentions: list[Mention]) -> dict[int, tuple[R
     return out
 
 
+def _within(spans, mentions: list[Mention], starts: list[int]):
+    """The mentions that start inside each of the match objects `spans` (in text order)."""
+    for span in spans:
+        yield from mentions[bisect_left(starts, span.start()):bisect_left(starts, span.end())]
+
+
 def attribute(text: str, positions: list[int], title: str | None = None, site: str | None = None) -> list[Region]:
     if not positions:
         return []
@@ -586,9 +596,8 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     mentions = kept
     _narrow_chains(mentions, g)
     mention_starts = [m.start for m in mentions]
-    for line in FURNITURE_LINE.finditer(text):  # 来源：中央纪委监察部网站, 当前位置：首页 > 31省区市
-        for m in mentions[bisect_left(mention_starts, line.start()):bisect_left(mention_starts, line.end())]:
-            m.weak = True
+    for m in _within(FURNITURE_LINE.finditer(text), mentions, mention_starts):
+        m.weak = True  # 来源：中央纪委监察部网站, 当前位置：首页 > 31省区市
     _narrow_chains(title_mentions, g)
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     para_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
@@ -597,12 +606,9 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     # (《十八届中央纪委向十九大的工作报告》); a place inside one is mostly the place of the text
     # that cites it (《新化县村级工程建设项目管理办法》)
     titles = list(re.finditer(r"《[^《》\n]*》", text))
-    for b in titles:
-        for m in mentions[bisect_left(mention_starts, b.start()):]:
-            if m.start >= b.end():
-                break
-            if m.kind == "national":
-                m.no_vote = True
+    for m in _within(titles, mentions, mention_starts):
+        if m.kind == "national":
+            m.no_vote = True
     weights = _weights(mentions + central, title_mentions, first_line_end if first_line_end >= 0 else len(text),
                        para_starts, g)
     doc = document_region(weights, g)
@@ -623,17 +629,12 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
                       key=lambda m: m.start)
     # a name inside a document title (《河北区临时救助办法》) is not the subject of the sentence
     mention_starts = [x.start for x in mentions]
-    for b in titles:
-        for m in mentions[bisect_left(mention_starts, b.start()):]:
-            if m.start >= b.end():
-                break
-            m.weak = True
+    for m in _within(titles, mentions, mention_starts):
+        m.weak = True
     # a name in brackets is an aside: it scopes the figures inside them, not those after them (省部级
     # 干部3人（甘肃祁连山…），厅级干部159人; 新疆（含兵团）146人)
     for b in ASIDE.finditer(text):
-        for m in mentions[bisect_left(mention_starts, b.start()):]:
-            if m.start >= b.end():
-                break
+        for m in _within((b,), mentions, mention_starts):
             m.aside_end = b.end()
 
     # paragraphs, and the block context of each (the speaker of an interview answer)
@@ -724,7 +725,7 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
         while i >= 0 and mentions[i].start >= para_start:
             m = mentions[i]
             i -= 1
-            if m.weak or m.effective is None or m.end > p or (m.aside_end is not None and m.aside_end <= p):
+            if m.weak or m.effective is None or m.end > p or m.aside_before(p):
                 continue
             # in a local report, 全国/中央 set the scope of their own sentence only
             if m.effective is NATIONAL and local_doc and m.start < sent_start:
@@ -766,7 +767,7 @@ def _listed_regions(text: str, at: int, mentions: list[Mention], starts: list[in
     (or before a few words such as 纪委监委), in order; a full name (湖南省长沙市) is one item, its
     most specific part."""
     i = bisect_left(starts, at) - 1
-    while i >= 0 and (mentions[i].end > at or (mentions[i].aside_end or at + 1) <= at):
+    while i >= 0 and (mentions[i].end > at or mentions[i].aside_before(at)):
         i -= 1  # (and past the names of an aside: 新疆（含新疆生产建设兵团）等8省)
     if i < 0 or not FILLER_BEFORE_RESPECTIVELY.fullmatch(text, _past_aside(text, mentions[i].end), at):
         return []
@@ -810,14 +811,14 @@ def _joined(text: str, before: Mention | None, m: Mention, listed: bool) -> bool
     return gap is not None and (gap.strip() in LIST_JOIN or (gap == "" and listed))
 
 
-def _shared_after_lists(text: str, mentions: list[Mention]) -> list[int]:
+def _shared_after_lists(text: str, mentions: list[Mention]) -> list[tuple[int, bool]]:
     """Where SHARED_AFTER words start within a few words after the last name of a list of places
-    (静海区、武清区, 湖南省长沙市、衡阳市): they are looked for there, not in the whole text. A list
-    of nested places (吕梁市、离石区、城北街道党委政府…的39名公职人员) that no 分别 or 依次 later in
-    its sentence pairs with figures of their own is shared too: its end is a hit. (A list of
-    places side by side without such words may give each the figure: 广州、深圳各追回2人; 湖南、
-    海南，28人. Its last item holds the figure then, and keeps it.)"""
-    hits: list[int] = []
+    (静海区、武清区, 湖南省长沙市、衡阳市): they are looked for there, not in the whole text. The end
+    of a list without them that no 分别 or 依次 later in its sentence pairs with figures of their
+    own is a hit too, shared only if its places nest (吕梁市、离石区、城北街道党委政府…的39名公职
+    人员; but places side by side may give each the figure: 广州、深圳各追回2人, and its last item
+    keeps it). (position, nested places only) for each hit."""
+    hits: list[tuple[int, bool]] = []
     listed = False  # the mention is joined to a name before it by 、/和/及/与, directly or by a chain
     for i, (before, m) in enumerate(zip([None] + mentions, mentions)):
         listed = _joined(text, before, m, listed)
@@ -826,32 +827,23 @@ def _shared_after_lists(text: str, mentions: list[Mention]) -> list[int]:
         after = _past_aside(text, m.end)
         filler = FILLER_BEFORE_RESPECTIVELY.match(text, after)
         for at in range(after, filler.end() + 1):
-            if SHARED_AFTER.match(text, at) and (not hits or hits[-1] != at):
-                hits.append(at)
+            if SHARED_AFTER.match(text, at) and (not hits or hits[-1][0] != at):
+                hits.append((at, False))
                 break
         else:
             if i + 1 < len(mentions) and _joined(text, m, mentions[i + 1], True):
                 continue  # not the list's last name
             sentence_end = SENTENCE_BREAKS.search(text, m.end)
             rest = text[m.end:sentence_end.start() if sentence_end else len(text)]
-            if "分别" not in rest and "依次" not in rest and _nested_list(text, mentions, i):
-                hits.append(m.end)
+            if "分别" not in rest and "依次" not in rest:
+                hits.append((m.end, True))
     return hits
 
 
-def _nested_list(text: str, mentions: list[Mention], last: int) -> bool:
-    """Does one place of the list that ends with mentions[last] hold all the others (吕梁市、离石区、
-    城北街道)?"""
-    items = [mentions[last]]
-    i = last
-    while i > 0 and _joined(text, mentions[i - 1], mentions[i], True):
-        i -= 1
-        if mentions[i].end != mentions[i + 1].start:
-            items.append(mentions[i])
-    regions = [m.effective for m in items]
-    if any(r is None or r is UNKNOWN or r is NATIONAL for r in regions):
-        return False
-    return any(all(other.path[:len(r.path)] == r.path for other in regions) for r in regions)
+def _nested(items: list[Mention]) -> bool:
+    """Does one place of a list hold all the others (吕梁市、离石区、城北街道)?"""
+    paths = [m.effective.path for m in items]
+    return any(all(other[:len(p)] == p for other in paths) for p in paths)
 
 
 def _shared_region(items: list[Mention], doc: Region, g: Gazetteer) -> Region:
@@ -872,11 +864,11 @@ def _list_topic(text: str, m: Mention, mentions: list[Mention], starts: list[int
 
 def _share_listed_places(text: str, mentions: list[Mention], starts: list[int], doc: Region, g: Gazetteer) -> None:
     """A list of places followed by 等地 (等省份, 等3个县), or by words of a joint action (共, 联合),
-    names none of them alone: its last item stands for the division that holds them all (天津市 for
+    or a list of nested places (吕梁市、离石区、城北街道) names none of them alone: its last item stands for the division that holds them all (天津市 for
     静海区、武清区), or for the whole country in a national report and for no region in another one."""
-    for hit in _shared_after_lists(text, mentions):
+    for hit, nested_only in _shared_after_lists(text, mentions):
         items = _listed_regions(text, hit, mentions, starts)
-        if len(items) < 2:
+        if len(items) < 2 or (nested_only and not _nested(items)):
             continue
         last, alone = items[-1], items[-1].effective
         last.effective = _shared_region(items, doc, g)
