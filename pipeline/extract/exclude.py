@@ -15,6 +15,8 @@ CN_NUMERAL_CHARS = set(NUMERAL_CHARS + "万")
 # Chinese numeral right after one of them is the tail of a number it cannot read whole
 OTHER_NUMERALS = set("廿卅卌壹贰叁肆伍陆柒捌玖拾佰仟")
 VAGUE_BEFORE = set("数几上成")  # 数十人, 几十件, 上百起, 成千
+# 北七家镇, 三家村: a town or a village named by a number of households
+VILLAGE_SUFFIXES = frozenset("镇乡村庄屯寨子")
 # 6个月, 3个工作日: durations, not counts
 DURATION_AFTER = re.compile(r"^半?(月|工作日|小时|星期|季度|年度|学时|课时)|^半年")  # 2个半小时, 3个半月
 # 12345政务服务便民热线, 8890热线: numbers that name a line, not a quantity
@@ -207,8 +209,8 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
     if _OPENERS.search(text, max(0, q.start - 14), q.start) and any(_inside(text, q.start, o, c, 14) for o, c in QUOTES):
         return "inside a quoted name or slogan"
     if q.chinese:
-        if _in_place_name(text, q):
-            return "part of a place name (五家渠市, 三元区)"
+        if _in_place_name(text, q) or (q.unit == "家" and text[q.match_end:q.match_end + 1] in VILLAGE_SUFFIXES):
+            return "part of a place name (五家渠市, 三元区, 北七家镇)"
         num = text[q.start:q.end]
         # 二百余封, 三十多个, 一千二百份: a composed numeral with hundreds, or one with 余/多, counts
         # whatever its unit; 三个代表, 四风, 二十条 (a policy's name) do not

@@ -25,7 +25,7 @@ RESPECTIVELY = re.compile(r"\s*(其中)?(分别|依次)(为|是|达|有)?")
 _YEAR = r"(?:\d{4}年|上年|去年|上一年|前一年|上年度)"
 _PART_OF_YEAR = r"(?:\d{1,2}月份?|第?[一二三四1-4]季度|[上下]半年)"
 PERIOD_ONLY = re.compile(rf"\s*(?:而|但)?(?:{_YEAR}(?:同期|全年|{_PART_OF_YEAR})?|{_PART_OF_YEAR})(?:为|是|有|达|仅)?\s*")
-PEOPLE_OF_CASES = re.compile(r"\s*、\s*共?涉及\s*")  # 立案160件、涉及203人
+PEOPLE_OF_CASES = re.compile(r"\s*、?\s*共?涉及\s*")  # 立案160件、涉及203人, 立案633件涉及675人
 # 立案数和处分人数分别为456件和402人: names listed before 分别 and figures listed after it, pair by pair
 _JOIN = rf"(?:、|{AND})"
 PAIRED_NAMES = re.compile(rf"([^\d，,。；;！？!?\n:：]+?)((?:{_JOIN}[^\d，,。；;！？!?\n:：]+?)+)(?:分别|依次)(?:为|是|达|有)?\s*$")
@@ -68,6 +68,9 @@ ITEM = re.compile(_ITEM)
 LAST_ITEM = re.compile(rf"\s*(?:{AND})(?:{_ITEM})?\s*")
 # an item of a list after 、 that opens with one of these counts another measure, one of no metric
 # (处分2.3万人、移送检察机关680人), not more of what the list counts (公开网站13个、电子屏幕35个)
+# 移送司法、纪检监察机关处理7人, 280多人被移送纪检监察等部门处理: what another body does with
+# those handed on to it is no measure of the body that hands them on
+HANDED_ON = re.compile(r"(?:移送|移交)[^，,。；;！？!?\n]{0,12}?(?:处理|查处)")
 OTHER_MEASURE_VERBS = "移送|移交|留置|主动投案|投案|初核|初步核实|列入|函询|谈话函询"
 OTHER_MEASURE = re.compile(rf"\s*(?:{OTHER_MEASURE_VERBS}|采取|涉及)")
 # ... and so does one whose figure is followed by such a verb (处分5人、2人被移送司法机关)
@@ -87,7 +90,12 @@ IN_TOPIC = re.compile(r"\s*在?(?:受到?|被)?(?P<topic>[^\d，,。；;！？!?
 LABELLED = re.compile(r"\s*(?P<topic>[^\d，,。；;！？!?\n:：]{2,12})[:：]")
 PLACE_ITEM = re.compile(r"\s*[\u4e00-\u9fff]{1,10}?(?:" + "|".join((*PLACE_KINDS, "镇", "乡", "街道")) + r")\s*")
 # 单价超过500元, 人均补贴200元, 每平方米30元以下: a price or a rate, not money involved
-PER_UNIT_BEFORE = re.compile(r"(?:单价|单笔|单次|人均|每人|每户|每亩|每平方米)[^\d，,。；;！？!?\n共计总累]{0,8}$")
+# (每百斤低于市场价12元, 以0.1元/斤套取价差: per quantity of goods, before or after the figure)
+_PER = r"(?:[\d一二两三四五六七八九十百千万]*(?:斤|公斤|千克|吨|亩|平方米|立方米|车|头|桌|间|套|辆|人|户))"
+PER_UNIT_BEFORE = re.compile(rf"(?:单价|单笔|单次|人均|每{_PER})[^\d，,。；;！？!?\n共计总累]{{0,8}}$")
+PER_UNIT_AFTER = re.compile(rf"\s*/{_PER}")
+# 国内生产总值为260.72亿元: money of the economy, not of discipline work
+ECONOMY_BEFORE = re.compile(r"生产总值|GDP|财政收入|公共预算收入|营业收入|营收|总产值|工业增加值|销售额")
 # 对超过100万元的大额资金支出, 对400万元以下的工程项目: a bound that picks out what the clause looks
 # at (a threshold), and so does 在 before it (金额在10万元以上的案件); 挽回经济损失超过3000万元
 # and 18.3万余元的金币 are amounts
@@ -376,6 +384,8 @@ def _nearest_hit(text: str, candidates: Sequence[Metric], from_end: bool,
     if not text or not _any_trigger().search(text):
         return None
     blocked = [(m.start(), m.end()) for w in _blockers() if w in text for m in re.finditer(re.escape(w), text)]
+    if "移" in text:
+        blocked += [m.span() for m in HANDED_ON.finditer(text)]
     generic = _generic()
     describing = _describing()
     hits = []
@@ -397,8 +407,11 @@ def _nearest_hit(text: str, candidates: Sequence[Metric], from_end: bool,
                 dist = len(text) - e if from_end else s
                 if pair and dist > reach:
                     continue
-                if any(bs <= ws and we <= be and (bs, be) != (ws, we) for ws, we in words for bs, be in blocked):
-                    continue  # 问题 inside 问题线索 names neither problems nor cases, alone or in 发现…问题
+                if any(ws < be and bs < we and (bs, be) != (ws, we) and not (ws <= bs and be <= we)
+                       for ws, we in words for bs, be in blocked):
+                    # 问题 inside 问题线索 names neither problems nor cases, alone or in 发现…问题,
+                    # nor does 违纪问题 running into it (违规违纪问题线索)
+                    continue
                 # nearest first; at the same place a verb…noun pair beats the bare noun, and of
                 # two pairs the verb nearer the figure governs it (通报…查处…问题 is 查处), unless
                 # that verb only describes the noun (通报曝光查处的典型问题: 曝光…问题; but
@@ -606,8 +619,10 @@ BOUNDED_THINGS = re.compile(r"工程|项目|罚款|罚金|礼品|采购|合同|�
 
 
 def _threshold_or_rate(text: str, q: Quantity, clause_start: int) -> bool:
-    """Is this sum of money a price, a rate or a threshold (see `PER_UNIT_BEFORE`, `PICKS_OUT`)?"""
-    if PER_UNIT_BEFORE.search(text, max(clause_start, q.match_start - 12), q.match_start):
+    """Is this sum of money a price, a rate, a threshold or the economy's (see `PER_UNIT_BEFORE`,
+    `PICKS_OUT`, `ECONOMY_BEFORE`)?"""
+    if PER_UNIT_BEFORE.search(text, max(clause_start, q.match_start - 12), q.match_start) \
+            or PER_UNIT_AFTER.match(text, q.match_end) or ECONOMY_BEFORE.search(text, clause_start, q.match_start):
         return True
     if q.qualifier not in ("more_than", "less_than"):
         return False
@@ -679,7 +694,7 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     # filed; 通报曝光典型问题12起18人: the people named in the cases made public; 给予党纪政纪处分5起5人:
     # the people the action before both counts undergo)
     if prev and (not left.strip() or PEOPLE_OF_CASES.fullmatch(left)) and cls == "people" \
-            and unit_class(prev[0].unit) == "cases":
+            and (unit_class(prev[0].unit) == "cases" or prev[1] == "cases_investigated"):  # 查处问题50个72人
         undergone = _undergone(text, q.match_end, clause_end, candidates)
         if undergone:  # 问题3.4万多件 639人受到纪律处分: what the people undergo names them
             return undergone.id
@@ -697,11 +712,17 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         return paired.id
     described = None
     hit = _nearest_hit(left, candidates, from_end=True)
-    if hit and left[hit[1]:hit[2]] in _nouns():
+    if hit and (prev or left[hit[1]:hit[2]] in _nouns()):
         # 违规发放福利问题8起被通报: an action the figure undergoes right after it, not the noun before
+        # (nor the action of the figure before: 22名一把手被约谈 768人被查处)
         undergone = _undergone(text, q.match_end, clause_end, candidates)
         if undergone:
             return undergone.id
+    if hit and prev and prev[1] != "other" and left.lstrip().startswith("、") and left[hit[1]:hit[2]] in _nouns() \
+            and unit_class(prev[0].unit) == cls:
+        # 整改违规经商办企业问题7012件、违规参股借贷问题3278件: a list item that names only the
+        # noun of the first item's verb and noun continues its metric
+        return prev[1]
     if not hit:
         # 受理52件信访举报, 收到23件群众来信: a verb right before the figure and its noun right after
         wrapped = _wrapped(text, q, clause_start, clause_end, cls)

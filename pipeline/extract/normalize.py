@@ -106,6 +106,8 @@ def normalize(original: str) -> Normalized:
     table = _width_table()
     folded = _WIDE.sub(lambda m: table[m.group()], "".join(kept))
     text = _to_simplified(folded)
+    # Hong Kong papers write 陝西 with the variant 陜 (narrow), which OpenCC leaves alone
+    text = text.replace("陜西", "陕西")
     text = _blank_mojibake(text)
     return Normalized(original=original, text=text, cut_at=cut_at, shift=shift)
 

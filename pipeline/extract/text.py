@@ -11,6 +11,7 @@ from dataclasses import dataclass
 # `[。！？!?\n]+|;(?=\s*\n)`.
 SENTENCE_END = re.compile(r"[。！？!?\n;](?:(?<=;)(?=\s*\n)|(?<!;)[。！？!?\n]*)")
 _CONTENT = re.compile(r"\S")
+TRAILING_MARKS = re.compile(r"[\s。！？!?]*")
 CLAUSE_BREAK = set("，,；;。！？!?\n：:")
 # ... but not the comma of a thousands group (3,191人), which the number grammar reads as one number
 _CLAUSE_BREAK_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAK - {","}))) + r"]|,(?!(?<=\d,)\d{3}(?!\d))")
@@ -59,7 +60,11 @@ class Segmenter:
 
 
 def strip_sentence(original: str, start: int, end: int) -> tuple[int, int]:
-    """Trim whitespace and list bullets around a sentence span of the original text."""
+    """Trim whitespace and list bullets around a sentence span of the original text, and the
+    marks after its last line break: a piece ends with its run of final marks, which may run on
+    past the break (持久战。\n?)."""
+    if (nl := original.rfind("\n", start, end)) >= 0 and TRAILING_MARKS.fullmatch(original, nl, end):
+        end = nl
     while start < end and (original[start].isspace() or original[start] in "-•·"):
         start += 1
     while end > start and original[end - 1].isspace():

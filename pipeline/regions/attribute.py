@@ -72,9 +72,15 @@ HANDED_TO = re.compile(r"[^，,；;。！？!?\n:：]{0,8}?(?:移交|移送|转�
 # 通报大同市…原主任杨斌等3起…问题: the place of the first case of a list the publisher made public
 PUBLISHED_LIST_AFTER = re.compile(r"[^，,；;。！？!?\n]{0,30}?等[\d一二两三四五六七八九十]+起")
 PUBLISH_VERBS = ("通报", "曝光")
+# 向全省通报六安市裕安区…、宿州市埇桥区…等6起典型案件: every place of the list is the place of one case
+PUBLISHED_LIST = re.compile(r"(?:通报|曝光)了?([^；;。！？!?\n]{1,100}?)等[\d一二两三四五六七八九十]+起")
 TOPIC_OPENERS = set("而并但")  # 而在金堂县三星镇，... is a topic, not a place visited
 # 全国 in an honour or a ranking is not a nationwide scope (全国文明城市, 在全国率先).
-NOT_NATIONWIDE_AFTER = re.compile(r"(?:先进|文明|模范|示范|优秀|劳模|劳动模范|百强|十佳|首批|首个|首家|率先|领先|前列|第一|排名|闻名)")
+# a national body named as the source of a policy: 贯彻落实党中央、国务院…, 按照中央纪委…,
+# 中央纪委三次全会精神, 全国全省教育大会精神, 国务院关于统计工作的决策部署
+POLICY_BEFORE = re.compile(r"(?:贯彻|落实|按照|根据|遵照|学习)(?:党中央|中共中央|中央)?[、和及]?$")
+POLICY_AFTER = re.compile(r"[^，,；;。！？!?\n]{0,10}?(?:(?:全会|大会|会议|讲话|指示|批示|决策部署)精神|决策部署)")
+NOT_NATIONWIDE_AFTER = re.compile(r"(?:先进|文明|模范|示范|优秀|劳模|劳动模范|百强|十佳|首批|首个|首家|率先|领先|前列|第一|排名|闻名|通用)")
 # Short names of prefecture-level cities are common words too (长治久安); one followed by these is
 # a street, a school or a park.
 NOT_A_PLACE_AFTER = re.compile(r"(?:路|大道|大街|大学|公园|广场|小区)")
@@ -171,6 +177,8 @@ def lexicon() -> Lexicon:
     for r in g.by_adcode.values():
         if not ordinary_word(r.name):
             add(r.name, r, "full")
+        elif (parent := g.parent(r)) is not None:
+            add(parent.name + r.name, r, "full")  # 攀枝花市东区: a district by its city's name
         if r.level in ("province", "city") and len(r.short_name) >= 2 and r.short_name != r.name:
             add(r.short_name, r, "short")
     for old, regions in g.by_old_name.items():
@@ -218,12 +226,30 @@ def _in_blocked(s: int, e: int, blocked: list[tuple[int, int]], ends: list[int])
     return False
 
 
+def _overlaps_resolved(text: str, lex: Lexicon):
+    """The matches of the lexicon, where a city's short name glued to the word before it gives
+    way to a name that starts one character later: 其中山东 is 其中 + 山东, not 中山."""
+    taken = 0  # the end of a name read in place of the match that hid it
+    for s, e, key in lex.pattern.finditer(text):
+        if s < taken:
+            continue
+        entry = lex.entries.get(key)
+        if entry is not None and entry[2] and s > 0 and _is_han(text[s - 1]):
+            for k in (4, 3, 2):
+                other = lex.entries.get(text[s + 1:s + 1 + k])
+                if other is not None and (not other[2] or all(r.level == "province" for r in other[0])):
+                    s, e, key = s + 1, s + 1 + k, text[s + 1:s + 1 + k]
+                    taken = e
+                    break
+        yield s, e, key
+
+
 def scan(text: str, lex: Lexicon) -> list[Mention]:
     """Every division name, nationwide marker and reference word of a text, left to right."""
     blocked = [(s, e) for s, e, _ in lex.blocked.finditer(text)] if lex.blocked else []
     blocked_ends = [be for _, be in blocked]
     out: list[Mention] = []
-    for s, e, key in lex.pattern.finditer(text):
+    for s, e, key in _overlaps_resolved(text, lex):
         if _in_blocked(s, e, blocked, blocked_ends):
             continue
         prev = out[-1] if out else None
@@ -239,6 +265,12 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
             if key.endswith("部") and text.startswith("门", e):
                 continue  # 市财政部门, 公安部门: the departments of any level, not the ministry
             mention = Mention(s, e, "national", key)
+            if POLICY_BEFORE.search(text, max(0, s - 8), s) or POLICY_AFTER.match(text, e):
+                # 贯彻落实党中央、国务院关于…的决策部署, 中央纪委三次全会精神: the policy a local
+                # body follows, not the scope of its figures
+                mention.weak = mention.no_vote = True
+                out.append(mention)
+                continue
         else:
             candidates, form, all_short = lex.entries[key]
             if len(key) == 2 and s > 0 and _is_han(text[s - 1]) and not chained and form != "short":
@@ -636,6 +668,10 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     for b in ASIDE.finditer(text):
         for m in _within((b,), mentions, mention_starts):
             m.aside_end = b.end()
+    if "等" in text:
+        for m in _within(PUBLISHED_LIST.finditer(text), mentions, mention_starts):
+            if m.kind in ("region", "sub"):
+                m.weak = True
 
     # paragraphs, and the block context of each (the speaker of an interview answer)
     block_ctx: list[Region] = []
@@ -678,6 +714,10 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
                 m.effective = local or earlier_local
             elif nationwide and local is None:
                 m.effective = doc if doc not in (NATIONAL, UNKNOWN) else None
+                if m.effective is None and m.text[0] in "我本":
+                    # 我市 in a text that names no city: the writer's own place, not the country
+                    # named before it (全国…424人…。我市…40人)
+                    m.effective = UNKNOWN
             else:
                 # 商丘市是…全国20个…之一。该市纪委监委…: the division named before in the paragraph
                 m.effective = _refer(suffix, local if nationwide else base, doc, g, named_as)

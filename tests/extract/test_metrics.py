@@ -375,6 +375,33 @@ CASES = [
     ("每人加收修路工费8元，共计3920元", 8, "other"),
     ("每人加收修路工费8元，共计3920元", 3920, "amount_yuan"),
     ("一万元以上支出由街道统一招标", 10000, "other"),
+    # the people of the cases filed without 、; of a count of problems handled
+    ("山东省纪检监察机关立案633件涉及675人，组织处理316人", 675, "cases_filed"),
+    ("截至目前，绵阳市纪委监委查处问题50个72人", 72, "people_held_accountable"),
+    ("2023年以来，全省立案校园餐问题521件530人", 521, "cases_filed"),
+    # clues and people handed on to another body are no measure of the body that hands them on
+    ("移送村干部涉嫌违规违纪问题线索63件，目前已组织处理18人", 63, "other"),
+    ("审计署共移送案件线索970多件", 970, "other"),
+    ("共受理民警违法违纪案件线索370起，查处民警违纪违法案件32起", 370, "other"),
+    ("涉及金额300多亿元，280多人被移送纪检监察等部门处理", 280, "other"),
+    ("审计发现问题，移送司法、纪检监察机关处理7人", 7, "other"),
+    ("全市纪检监察机关处理党员干部326人", 326, "people_held_accountable"),
+    # prices per quantity of goods and the money of the economy
+    ("负责人在粮食入库环节再以0.1元/斤套取价差", 0.1, "other"),
+    ("合作社以每百斤低于市场价至少12元的价格收购湿稻", 12, "other"),
+    ("在村里头办事儿招待宾客，每桌饭菜350元左右", 350, "other"),
+    ("2019年云霄县的国内生产总值为260.72亿元", 26072000000, "other"),
+    # files screened or reviewed, reports found untrue, inquiries concluded
+    ("对“减、假、暂”案件倒查20年，共排查案件8万余件", 80000, "other"),
+    ("今年1至10月，共协审评查案件54件", 54, "other"),
+    ("其中反映失实予以澄清了结2.8万件（次）", 28000, "other"),
+    ("已对276名省管领导干部进行了谈话函询，已有处置结果的202人", 202, "other"),
+    # a list item that names only the noun of the first item's verb and noun; cases corrected
+    ("整改干警违规经商办企业问题7012件、违规参股借贷问题3278件", 3278, "problems_rectified"),
+    ("依法纠正违规违法“减假暂”案件10279件", 10279, "problems_rectified"),
+    # an action the figure undergoes right after it, not the action of the figure before
+    ("22名一把手被约谈 768人被查处", 768, "people_held_accountable"),
+    ("对1.6万件违法用地案件进行立案查处", 16000, "cases_investigated"),
 ]
 
 

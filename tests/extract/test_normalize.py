@@ -42,3 +42,17 @@ def test_full_width_digits_and_mojibake():
     figures = extract_text("x", original)
     assert [f["value"] for f in figures] == [13, 8, 21]
     assert original[figures[0]["start"]:figures[0]["end"]] == "１３"
+
+
+def test_a_sentence_stops_at_its_line_break():
+    # a garbled mark opening the next line (?谑屑o委 for 海口市纪委) ends the run of final marks
+    original = "目前,该市还有1600多宗存量违法建筑,打违工作是一場持久戰(zhàn)。\n?谑屑o委負責人表示,"
+    (figure,) = extract_text("x", original)
+    assert figure["value"] == 1600
+    assert figure["sentence"] == "目前,该市还有1600多宗存量违法建筑,打违工作是一場持久戰(zhàn)。"
+    assert original[figure["sentence_start"]:figure["sentence_end"]] == figure["sentence"]
+
+
+def test_the_variant_of_shaanxi_in_hong_kong_papers():
+    (figure,) = extract_text("x", "陜西共查處黨員干部違規操辦婚喪喜慶事宜問題420起。")
+    assert (figure["value"], figure["metric"], figure["region_path"]) == (420, "cases_investigated", ["陕西省"])

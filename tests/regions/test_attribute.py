@@ -585,6 +585,33 @@ def test_asides_frames_nested_lists_and_places_that_cast_no_vote(text, anchor, p
     assert region_at(text, anchor).path == path
 
 
+@pytest.mark.parametrize("text, anchor, path", [
+    # a city's short name glued to the word before it gives way to the name one character on
+    ("内地各省开始抓捕粮食贪腐,全国共有千人落网,其中山东堪称重灾区,已有675人受到处分。", "675人", ("山东省",)),
+    # 我市 in a text that names no city is the writer's own place, not the country named before
+    ("检察干警违纪违法情况\n据统计,全国2003年查处违纪违法的检察干警424人。①我市2003年共立案查处检察干警40人。",
+     "40人", ()),
+    ("检察干警违纪违法情况\n据统计,全国2003年查处违纪违法的检察干警424人。①我市2003年共立案查处检察干警40人。",
+     "424人", ("全国",)),
+    # a national body named as the source of a policy is neither a scope nor a vote
+    ("XX市派驻纪检组分析报告\n为深入贯彻落实党中央、国务院关于加强医疗保障基金监管的重要决策部署,全市查处案件450余起。",
+     "450余起", ()),
+    ("驻省教育厅纪检监察组\n为贯彻落实中央纪委三次全会精神,驻省教育厅纪检监察组全年受理信访举报464件。", "464件", ()),
+    ("山西省委、省政府认真贯彻落实党中央、国务院关于统计工作的决策部署,对应县案件中17名责任人进行了处分处理。",
+     "17名", ("山西省",)),
+    # national administrations; 全国通用 is no scope
+    ("福建省云霄县统计造假\n国家统计局近期点名曝光了近三年执法检查中发现的8起违法案件。", "8起", ("全国",)),
+    ("成都市纪委\n条码是全国通用“身份证”。市纪委受理群众信访举报3678件。", "3678件", ("四川省", "成都市")),
+    # a district named like a common word, right after its city
+    ("攀枝花市东区银江镇阿署达村,该村涉及32人的非法套取国家征地补偿款窝案浮出水面。", "32人", ("四川省", "攀枝花市", "东区", "银江镇")),
+    # each place of a list of cases made public is the place of one case, not of the count
+    ("省纪委、监察厅向全省通报六安市裕安区物价局检查组执行公务时午间饮酒,并导致流血斗殴事件等6起典型案件。",
+     "6起", ("安徽省",)),
+])
+def test_policy_sources_unnamed_cities_and_lists_of_cases(text, anchor, path):
+    assert region_at(text, anchor).path == path
+
+
 @pytest.mark.parametrize("text, towns", [
     ("比布俄黑在任补洛乡泰机乃村支部书记期间", ["补洛乡"]),  # 在任 is a word
     ("张三时任城关镇党委书记", ["城关镇"]),
