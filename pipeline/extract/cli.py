@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
             else:
                 region = "/".join(fig["region_path"]) or "?"
                 print(f"{fig['doc']}\t{fig['start']}-{fig['end']}\t{fig['value']}\t{fig['unit']}\t"
-                      f"{fig['qualifier']}\t{fig['metric']}\t{region}\t{fig['sentence'][:60]}")
+                      f"{fig['qualifier']}\t{fig['metric']}\t{region}\t{' '.join(fig['sentence'][:60].split())}")
     n = len(args.files)
     print(f"extract: {n} file{'s' * (n != 1)}, {figures} figure{'s' * (figures != 1)}; {failed} skipped",
           file=sys.stderr)

@@ -1,8 +1,9 @@
 """Original document text -> normalised text with a map back to the original.
 
 In: the decoded text. Out: a `Normalized` whose `text` is simplified Chinese with ASCII digits and
-punctuation, inline pinyin removed and mojibake runs blanked, and whose `origin[i]` is the index in
-the original text of normalised character i (`span` maps a span back). Every figure is found in
+punctuation, inline pinyin and the line breaks of fixed-width wrapping removed and mojibake runs
+blanked, and whose `origin[i]` is the index in the original text of normalised character i (`span`
+maps a span back). Every figure is found in
 the normalised text and reported with offsets mapped back, so provenance always points at the
 original.
 """
@@ -13,7 +14,6 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import accumulate
 
 # 紀(jì)委: a parenthesised pinyin syllable right after a Han character, with at least one tone mark
 # or ü (the look-ahead: a toned letter among the first seven), so that ERP(...) or 6人(次) are left
@@ -32,7 +32,7 @@ _MOJIBAKE_CHARS = re.compile(r"[\u3100-\u312f\ue000-\uf8ff\ufffd]")
 class Normalized:
     original: str
     text: str
-    # Only pinyin notes are removed, so the offset map is a step function: from normalised index
+    # Only pinyin notes and wrapping breaks are removed, so the offset map is a step function: from normalised index
     # cut_at[k] on, `shift[k]` characters of the original have been dropped (cut_at[0] == 0).
     cut_at: list[int] = field(default_factory=lambda: [0])
     shift: list[int] = field(default_factory=lambda: [0])
@@ -96,13 +96,61 @@ def _to_simplified(text: str) -> str:
     return "".join(lines)
 
 
+# A text wrapped at a fixed width (a PDF, an old page): most lines are about as wide as the widest
+# ones and end in the middle of a sentence. A line break after such a line is dropped, so that a
+# number and its unit (8700 余\n万元), a verb and its figure, and the paragraphs stay whole.
+WRAP_MIN_LINE = 10  # characters of a line that may be a wrapped one
+WRAP_MIN_LINES = 5
+WRAP_SHARE = 0.4  # of the lines of that length at least
+WRAP_SLACK = 6  # display columns a full line may fall short of the width
+SENTENCE_END_CHARS = frozenset("。！？!?；;：:”」』)）")
+HEADING_START = re.compile(r"[ \t\u3000]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十\d]+[章节条部]")
+_NARROW = re.compile(r"[\x00-\xff]")
+
+
+def _width(line: str) -> int:
+    """Display columns of a line of Chinese text: two for a wide character, one for ASCII."""
+    return 2 * len(line) - len(_NARROW.findall(line))
+
+
+def wrap_breaks(original: str) -> list[tuple[int, int]]:
+    """The spans (trailing spaces and the break) of the line breaks of a text wrapped at a fixed
+    width; none in a text whose lines are its paragraphs."""
+    if original.count("\n") < WRAP_MIN_LINES:
+        return []
+    lines, pos = [], 0
+    for line in original.split("\n"):
+        lines.append((pos, line.rstrip()))
+        pos += len(line) + 1
+    widths = sorted(_width(text) for _, text in lines if len(text) >= WRAP_MIN_LINE)
+    if len(widths) < WRAP_MIN_LINES:
+        return []
+    width = widths[int(len(widths) * 0.8)]
+    full = [k for k, (_, text) in enumerate(lines[:-1])
+            if len(text) >= WRAP_MIN_LINE and _width(text) >= width - WRAP_SLACK and _width(text) <= width + 2
+            and text[-1] not in SENTENCE_END_CHARS]
+    if len(full) < max(WRAP_MIN_LINES, WRAP_SHARE * len(widths)):
+        return []
+    spans = []
+    for k in full:
+        start, text = lines[k]
+        following = lines[k + 1][1]
+        if following and not HEADING_START.match(following):
+            spans.append((start + len(text), lines[k + 1][0]))
+    return spans
+
+
 def normalize(original: str) -> Normalized:
-    pieces = PINYIN_NOTE.split(original)  # kept text and notes, alternately
-    kept, notes = pieces[::2], pieces[1::2]
-    # note k stood at normalised index cut_at[k + 1]; from there on, shift[k + 1] characters of
-    # the original have been dropped
-    cut_at = [0, *accumulate(map(len, kept[:-1]))]
-    shift = [0, *accumulate(map(len, notes))]
+    # pinyin notes and the breaks of wrapped lines are dropped; from normalised index cut_at[k]
+    # on, shift[k] characters of the original have been dropped
+    dropped = sorted([m.span() for m in PINYIN_NOTE.finditer(original)] + wrap_breaks(original))
+    kept, cut_at, shift, pos = [], [0], [0], 0
+    for start, end in dropped:
+        kept.append(original[pos:start])
+        cut_at.append(cut_at[-1] + start - pos)
+        shift.append(shift[-1] + end - start)
+        pos = end
+    kept.append(original[pos:])
     table = _width_table()
     folded = _WIDE.sub(lambda m: table[m.group()], "".join(kept))
     text = _to_simplified(folded)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pipeline.extract import extract_text
-from pipeline.extract.normalize import normalize
+from pipeline.extract.normalize import normalize, wrap_breaks
 
 
 def test_pinyin_and_traditional_removed_with_offset_map():
@@ -56,3 +56,31 @@ def test_a_sentence_stops_at_its_line_break():
 def test_the_variant_of_shaanxi_in_hong_kong_papers():
     (figure,) = extract_text("x", "陜西共查處黨員干部違規操辦婚喪喜慶事宜問題420起。")
     assert (figure["value"], figure["metric"], figure["region_path"]) == (420, "cases_investigated", ["陕西省"])
+
+
+WRAPPED = """XX 市派驻纪检组关于集中整治医疗保障基金
+管理领域违纪违法案件的分析报告
+一、基本情况概述
+医疗保障基金是人民群众的健康福祉所系,其安全运行是维
+护社会稳定、促进社会公平的重要基石。自 2024 年 1 月至 2025
+年 3 月,我组联合市医疗保障局开展集中整治专项行动,全市共
+核查定点医药机构 2100 余家次,查处医保基金管理类违纪违法
+案件 450 余起,追回医保基金 8700 余万元,处以行政罚款及违约
+金 1.2 亿元。移送公安机关骗保犯罪线索 30 余条,处理相关责
+任人 260 余名。
+"""
+
+
+def test_a_text_wrapped_at_a_fixed_width_is_read_across_its_line_breaks(seed_paths):
+    figures = {f["value"]: f for f in extract_text("x", WRAPPED)}
+    assert figures[450]["metric"] == "cases_investigated"  # 查处 on the line before
+    assert figures[87000000]["unit"] == "元"
+    assert figures[260]["metric"] == "people_held_accountable"
+    for f in figures.values():
+        assert WRAPPED[f["start"]:f["end"]].replace(" ", "").rstrip("余") in (
+            "2100", "450", "8700余万", "8700", "1.2亿", "30", "260"), WRAPPED[f["start"]:f["end"]]
+        assert WRAPPED[f["sentence_start"]:f["sentence_end"]] == f["sentence"]
+    # a heading keeps its break, and so do the lines of the seeds, each a paragraph
+    assert "一、基本情况概述\n" in normalize(WRAPPED).text
+    for path in seed_paths:
+        assert wrap_breaks(path.read_text(encoding="utf-8")) == [], path.name
