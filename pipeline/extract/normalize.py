@@ -14,6 +14,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import accumulate
 
 # 紀(jì)委: a parenthesised pinyin syllable right after a Han character, with at least one tone mark
 # or ü (the look-ahead: a toned letter among the first seven), so that ERP(...) or 6人(次) are left
@@ -105,12 +106,10 @@ WRAP_SHARE = 0.4  # of the lines of that length at least
 WRAP_SLACK = 6  # display columns a full line may fall short of the width
 SENTENCE_END_CHARS = frozenset("。！？!?；;：:”」』)）")
 HEADING_START = re.compile(r"[ \t\u3000]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十\d]+[章节条部]")
-_NARROW = re.compile(r"[\x00-\xff]")
-
-
 def _width(line: str) -> int:
-    """Display columns of a line of Chinese text: two for a wide character, one for ASCII."""
-    return 2 * len(line) - len(_NARROW.findall(line))
+    """Display columns of a line of Chinese text: two for a wide character (three bytes of
+    UTF-8), one for ASCII (one byte)."""
+    return (len(line.encode()) + len(line)) // 2
 
 
 def wrap_breaks(original: str) -> list[tuple[int, int]]:
@@ -120,20 +119,20 @@ def wrap_breaks(original: str) -> list[tuple[int, int]]:
         return []
     lines, pos = [], 0
     for line in original.split("\n"):
-        lines.append((pos, line.rstrip()))
+        text = line.rstrip()
+        lines.append((pos, text, _width(text) if len(text) >= WRAP_MIN_LINE else 0))
         pos += len(line) + 1
-    widths = sorted(_width(text) for _, text in lines if len(text) >= WRAP_MIN_LINE)
+    widths = sorted(w for _, _, w in lines if w)
     if len(widths) < WRAP_MIN_LINES:
         return []
     width = widths[int(len(widths) * 0.8)]
-    full = [k for k, (_, text) in enumerate(lines[:-1])
-            if len(text) >= WRAP_MIN_LINE and _width(text) >= width - WRAP_SLACK and _width(text) <= width + 2
-            and text[-1] not in SENTENCE_END_CHARS]
+    full = [k for k, (_, text, w) in enumerate(lines[:-1])
+            if w and width - WRAP_SLACK <= w <= width + 2 and text[-1] not in SENTENCE_END_CHARS]
     if len(full) < max(WRAP_MIN_LINES, WRAP_SHARE * len(widths)):
         return []
     spans = []
     for k in full:
-        start, text = lines[k]
+        start, text, _ = lines[k]
         following = lines[k + 1][1]
         if following and not HEADING_START.match(following):
             spans.append((start + len(text), lines[k + 1][0]))
@@ -143,14 +142,19 @@ def wrap_breaks(original: str) -> list[tuple[int, int]]:
 def normalize(original: str) -> Normalized:
     # pinyin notes and the breaks of wrapped lines are dropped; from normalised index cut_at[k]
     # on, shift[k] characters of the original have been dropped
-    dropped = sorted([m.span() for m in PINYIN_NOTE.finditer(original)] + wrap_breaks(original))
-    kept, cut_at, shift, pos = [], [0], [0], 0
-    for start, end in dropped:
-        kept.append(original[pos:start])
-        cut_at.append(cut_at[-1] + start - pos)
-        shift.append(shift[-1] + end - start)
-        pos = end
-    kept.append(original[pos:])
+    breaks = wrap_breaks(original)
+    if breaks:
+        pieces = []  # kept text and what is dropped, alternately
+        pos = 0
+        for start, end in sorted([m.span() for m in PINYIN_NOTE.finditer(original)] + breaks):
+            pieces += [original[pos:start], original[start:end]]
+            pos = end
+        pieces.append(original[pos:])
+    else:
+        pieces = PINYIN_NOTE.split(original)
+    kept, dropped = pieces[::2], pieces[1::2]
+    cut_at = [0, *accumulate(map(len, kept[:-1]))]
+    shift = [0, *accumulate(map(len, dropped))]
     table = _width_table()
     folded = _WIDE.sub(lambda m: table[m.group()], "".join(kept))
     text = _to_simplified(folded)
