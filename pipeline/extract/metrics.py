@@ -712,14 +712,14 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
         return paired.id
     described = None
     hit = _nearest_hit(left, candidates, from_end=True)
-    if hit and (prev or left[hit[1]:hit[2]] in _nouns()):
+    noun = hit is not None and left[hit[1]:hit[2]] in _nouns()
+    if hit and (prev or noun):
         # 违规发放福利问题8起被通报: an action the figure undergoes right after it, not the noun before
         # (nor the action of the figure before: 22名一把手被约谈 768人被查处)
         undergone = _undergone(text, q.match_end, clause_end, candidates)
         if undergone:
             return undergone.id
-    if hit and prev and prev[1] != "other" and left.lstrip().startswith("、") and left[hit[1]:hit[2]] in _nouns() \
-            and unit_class(prev[0].unit) == cls:
+    if noun and prev and prev[1] != "other" and left.lstrip().startswith("、") and unit_class(prev[0].unit) == cls:
         # 整改违规经商办企业问题7012件、违规参股借贷问题3278件: a list item that names only the
         # noun of the first item's verb and noun continues its metric
         return prev[1]

@@ -3,9 +3,8 @@
 In: the decoded text. Out: a `Normalized` whose `text` is simplified Chinese with ASCII digits and
 punctuation, inline pinyin and the line breaks of fixed-width wrapping removed and mojibake runs
 blanked, and whose `origin[i]` is the index in the original text of normalised character i (`span`
-maps a span back). Every figure is found in
-the normalised text and reported with offsets mapped back, so provenance always points at the
-original.
+maps a span back). Every figure is found in the normalised text and reported with offsets mapped
+back, so provenance always points at the original.
 """
 from __future__ import annotations
 
@@ -33,8 +32,9 @@ _MOJIBAKE_CHARS = re.compile(r"[\u3100-\u312f\ue000-\uf8ff\ufffd]")
 class Normalized:
     original: str
     text: str
-    # Only pinyin notes and wrapping breaks are removed, so the offset map is a step function: from normalised index
-    # cut_at[k] on, `shift[k]` characters of the original have been dropped (cut_at[0] == 0).
+    # Only pinyin notes and wrapping breaks are removed, so the offset map is a step function: from
+    # normalised index cut_at[k] on, `shift[k]` characters of the original have been dropped
+    # (cut_at[0] == 0).
     cut_at: list[int] = field(default_factory=lambda: [0])
     shift: list[int] = field(default_factory=lambda: [0])
 
@@ -104,8 +104,13 @@ WRAP_MIN_LINE = 10  # characters of a line that may be a wrapped one
 WRAP_MIN_LINES = 5
 WRAP_SHARE = 0.4  # of the lines of that length at least
 WRAP_SLACK = 6  # display columns a full line may fall short of the width
+WRAP_OVER = 2  # ... and run past it
 SENTENCE_END_CHARS = frozenset("。！？!?；;：:”」』)）")
-HEADING_START = re.compile(r"[ \t\u3000]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十\d]+[章节条部]")
+# a line that opens indented, or with the number of a heading or a list item, begins a paragraph
+HEADING_START = re.compile(r"[ \t\u3000]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]"
+                           r"|第[一二三四五六七八九十\d]+[章节条部]")
+
+
 def _width(line: str) -> int:
     """Display columns of a line of Chinese text: two for a wide character (three bytes of
     UTF-8), one for ASCII (one byte)."""
@@ -125,9 +130,9 @@ def wrap_breaks(original: str) -> list[tuple[int, int]]:
     widths = sorted(w for _, _, w in lines if w)
     if len(widths) < WRAP_MIN_LINES:
         return []
-    width = widths[int(len(widths) * 0.8)]
+    width = widths[int(len(widths) * 0.8)]  # the width most lines of a wrapped text reach
     full = [k for k, (_, text, w) in enumerate(lines[:-1])
-            if w and width - WRAP_SLACK <= w <= width + 2 and text[-1] not in SENTENCE_END_CHARS]
+            if w and width - WRAP_SLACK <= w <= width + WRAP_OVER and text[-1] not in SENTENCE_END_CHARS]
     if len(full) < max(WRAP_MIN_LINES, WRAP_SHARE * len(widths)):
         return []
     spans = []

@@ -69,10 +69,8 @@ INSTITUTION_AFTER = re.compile(r"[^某\W\d_]{0,4}?(?:大学|学院)")  # 上海�
 MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|电视台|广播电视台|卫视|新闻网|广播)")
 # 全区向西青区移交问题线索3件: a name after 向 and before a verb of handing over is the recipient
 HANDED_TO = re.compile(r"[^，,；;。！？!?\n:：]{0,8}?(?:移交|移送|转交|转办|交办)")
-# 通报大同市…原主任杨斌等3起…问题: the place of the first case of a list the publisher made public
-PUBLISHED_LIST_AFTER = re.compile(r"[^，,；;。！？!?\n]{0,30}?等[\d一二两三四五六七八九十]+起")
-PUBLISH_VERBS = ("通报", "曝光")
-# 向全省通报六安市裕安区…、宿州市埇桥区…等6起典型案件: every place of the list is the place of one case
+# 通报大同市…原主任杨斌等3起…问题, 向全省通报六安市裕安区…、宿州市埇桥区…等6起典型案件: each
+# place of a list of cases a publisher made public is the place of one case, not of the count
 PUBLISHED_LIST = re.compile(r"(?:通报|曝光)了?([^；;。！？!?\n]{1,100}?)等[\d一二两三四五六七八九十]+起")
 TOPIC_OPENERS = set("而并但")  # 而在金堂县三星镇，... is a topic, not a place visited
 # 全国 in an honour or a ranking is not a nationwide scope (全国文明城市, 在全国率先).
@@ -269,8 +267,6 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
                 # 贯彻落实党中央、国务院关于…的决策部署, 中央纪委三次全会精神: the policy a local
                 # body follows, not the scope of its figures
                 mention.weak = mention.no_vote = True
-                out.append(mention)
-                continue
         else:
             candidates, form, all_short = lex.entries[key]
             if len(key) == 2 and s > 0 and _is_han(text[s - 1]) and not chained and form != "short":
@@ -304,9 +300,6 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
         elif MEDIA_AFTER.match(text, e):
             mention.weak = True  # 浙江日报刊发…, 据河南日报报道: the paper, not the place reported on
         elif s > 0 and text[s - 1] == "向" and HANDED_TO.match(text, e):
-            mention.weak = True
-        elif text.endswith(PUBLISH_VERBS, max(0, s - 3), s - (text[s - 1:s] == "了")) \
-                and PUBLISHED_LIST_AFTER.match(text, e):
             mention.weak = True
         elif prev is not None and prev.weak and text[prev.end:s] in ("", *LIST_JOIN):
             mention.weak = True
@@ -630,6 +623,9 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     mention_starts = [m.start for m in mentions]
     for m in _within(FURNITURE_LINE.finditer(text), mentions, mention_starts):
         m.weak = True  # 来源：中央纪委监察部网站, 当前位置：首页 > 31省区市
+    for m in _within(PUBLISHED_LIST.finditer(text), mentions, mention_starts):
+        if m.kind == "region":
+            m.weak = True
     _narrow_chains(title_mentions, g)
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     para_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
@@ -668,10 +664,6 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     for b in ASIDE.finditer(text):
         for m in _within((b,), mentions, mention_starts):
             m.aside_end = b.end()
-    if "等" in text:
-        for m in _within(PUBLISHED_LIST.finditer(text), mentions, mention_starts):
-            if m.kind in ("region", "sub"):
-                m.weak = True
 
     # paragraphs, and the block context of each (the speaker of an interview answer)
     block_ctx: list[Region] = []
