@@ -14,7 +14,11 @@ CN_NUMERAL_CHARS = set(NUMERAL_CHARS + "万")
 # 廿三 (23), 贰拾叁 (23 in the capital numerals of money): numerals the grammar does not read; a
 # Chinese numeral right after one of them is the tail of a number it cannot read whole
 OTHER_NUMERALS = set("廿卅卌壹贰叁肆伍陆柒捌玖拾佰仟")
-VAGUE_BEFORE = set("数几上成")  # 数十人, 几十件, 上百起, 成千
+VAGUE_BEFORE = set("数几上成")
+# 随后，二人虚构…, 经二人努力, 其余的二人: 二人 opening its clause or after one of these is "the two of
+# them"; 张某、李某二人受到处分 and ，二人分别受到处分 (each of them) count them
+PRONOUN_BEFORE = frozenset("经的由让使与和将被令")
+DISTRIBUTIVE = frozenset("分均都各")  # 数十人, 几十件, 上百起, 成千
 # 北七家镇, 三家村: a town or a village named by a number of households
 VILLAGE_SUFFIXES = frozenset("镇乡村庄屯寨子")
 # 6个月, 3个工作日: durations, not counts
@@ -46,7 +50,9 @@ LEADING_DATE = re.compile(r"^[ \t]*[-•·*]?[ \t]*\d{4}([-./])\d{1,2}\1\d{1,2}"
 LISTED_DATE = re.compile(r"[ \t(\[]\d{4}([-./])\d{1,2}\1\d{1,2}[)\]]?[ \t]*$", re.M)
 TITLE_CHARS = range(2, 81)  # how long the title before the date may be
 # 本文共3256字: the length of the article, as a page gives it
-ARTICLE_LENGTH = re.compile(r"(?:本文|全文|正文)(?:共计|共|约|计)?$")
+ARTICLE_LENGTH = re.compile(r"(?:本文|全文|正文|本篇文章|本篇)(?:共计|共|约|计)?$")
+# 廉政瞭望 2019年20期: the issue of a periodical
+ISSUE_BEFORE = re.compile(r"\d{4}年第?$")
 # 浏览次数:1234次, 阅读:56次: counters of the page the text was saved from
 # 已有0人发表了评论, 12条评论: the page's comment box
 COMMENT_COUNTER_AFTER = re.compile(r"(?:发表了?|参与了?)?(?:评论|跟帖)")
@@ -165,6 +171,10 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
         return "page furniture (a pager)"
     if q.unit == "字" and ARTICLE_LENGTH.search(text, max(0, q.match_start - 4), q.match_start):
         return "page furniture (the length of the article)"
+    if q.unit == "株" and text.startswith("洲", q.match_end):
+        return "part of a place name (株洲)"
+    if q.unit == "期" and ISSUE_BEFORE.search(text, max(0, q.match_start - 6), q.match_start):
+        return "page furniture (the issue of a periodical)"
     if q.unit in ("人", "条") and (COMMENT_COUNTER_AFTER.match(after) or COMMENT_LINE.match(text, q.match_end)):
         return "page furniture (a comment counter)"
     if _in_caption(text, q.match_start):
@@ -226,8 +236,13 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
             return "slogan (一人一档)"
         if text[q.start - 1: q.start] in OTHER_NUMERALS:
             return "the end of a number in numerals not read (廿三起, 贰拾三起)"
+        if text[q.start - 1: q.start] == "○":
+            return "the end of a number in positional digits, which are not read (三七○四人)"
         if text[q.start - 1: q.start] in CN_NUMERAL_CHARS or text[q.start - 1: q.start] in ("统", "唯", "万", "同", "单"):
             return "part of a word"
+        if q.unit == "人" and num == "二" and (not CJK.match(before[-1:] or " ") or before[-1:] in PRONOUN_BEFORE) \
+                and after[:1] not in DISTRIBUTIVE:
+            return "the two of them, named before (随后，二人虚构, 经二人努力), not a count"
         if num[0] in "十百千万" and text[q.start - 1: q.start] in VAGUE_BEFORE:
             return "a vague magnitude (数十人, 上百起), not a number"
     return None

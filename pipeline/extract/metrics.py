@@ -17,7 +17,8 @@ from pathlib import Path
 from pipeline.extract.numbers import AND, CHANGE, CHANGE_WORD, Quantity
 
 DATA = Path(__file__).with_name("data")
-OBJECT_FIRST = re.compile(r"对|把|将|给予")  # 给予3名村干部党纪处分: the people, then the action
+# 给予3名村干部党纪处分: the people, then the action (一把手 is a chief, no 把)
+OBJECT_FIRST = re.compile(r"对|(?<!一)把|将|给予")
 COORDINATED = re.compile(rf"(?:{AND}|、)\s*$")  # 对23个党组织和46名党员干部实施问责: a second object
 RESPECTIVELY = re.compile(r"\s*(其中)?(分别|依次)(为|是|达|有)?")
 # 2022年为389件, 上年同期为389件, 8月892起, 二季度为41件: the words of a clause that gives a figure
@@ -66,11 +67,14 @@ _ITEM = r"\s*(?:运用)?(?P<kind>[^\d，,。；;！？!?\n、][^\d，,。；;！
 ITEM = re.compile(_ITEM)
 # the last item of a list, bare or naming a kind: 98件和76件, 厅局级干部5人和县处级干部23人
 LAST_ITEM = re.compile(rf"\s*(?:{AND})(?:{_ITEM})?\s*")
-# an item of a list after 、 that opens with one of these counts another measure, one of no metric
-# (处分2.3万人、移送检察机关680人), not more of what the list counts (公开网站13个、电子屏幕35个)
 # 移送司法、纪检监察机关处理7人, 280多人被移送纪检监察等部门处理: what another body does with
 # those handed on to it is no measure of the body that hands them on
 HANDED_ON = re.compile(r"(?:移送|移交)[^，,。；;！？!?\n]{0,12}?(?:处理|查处)")
+# the clues (线索) a figure counts, named right before it or right after it
+CLUES_BEFORE = re.compile(r"线索(?:共计|共|计|达)?\s*$")
+CLUES_AFTER = re.compile(r"[^\d，,。；;！？!?\n]{0,4}?线索")
+# an item of a list after 、 that opens with one of these counts another measure, one of no metric
+# (处分2.3万人、移送检察机关680人), not more of what the list counts (公开网站13个、电子屏幕35个)
 OTHER_MEASURE_VERBS = "移送|移交|留置|主动投案|投案|初核|初步核实|列入|函询|谈话函询"
 OTHER_MEASURE = re.compile(rf"\s*(?:{OTHER_MEASURE_VERBS}|采取|涉及)")
 # ... and so does one whose figure is followed by such a verb (处分5人、2人被移送司法机关)
@@ -95,7 +99,11 @@ _PER = r"(?:[\d一二两三四五六七八九十百千万]*(?:斤|公斤|千克|
 PER_UNIT_BEFORE = re.compile(rf"(?:单价|单笔|单次|人均|每{_PER})[^\d，,。；;！？!?\n共计总累]{{0,8}}$")
 PER_UNIT_AFTER = re.compile(rf"\s*/{_PER}")
 # 国内生产总值为260.72亿元: money of the economy, not of discipline work
-ECONOMY_BEFORE = re.compile(r"生产总值|GDP|财政收入|公共预算收入|营业收入|营收|总产值|工业增加值|销售额")
+# (资产总额近6万亿元, 实现利润总额1470.31亿元: a company's books)
+ECONOMY_BEFORE = re.compile(r"生产总值|GDP|财政收入|公共预算收入|营业收入|营收|总产值|工业增加值|销售额"
+                            r"|资产总额|总资产|利润总额|实现利润|净利润|营业额")
+# 可领取一次性丧葬补助费1400元: what one is entitled to, a rate
+ENTITLED_BEFORE = re.compile(r"(?:可领取|可享受|可申领|可获得|补助标准为|补贴标准为)[^\d，,。；;！？!?\n]{0,10}$")
 # 对超过100万元的大额资金支出, 对400万元以下的工程项目: a bound that picks out what the clause looks
 # at (a threshold), and so does 在 before it (金额在10万元以上的案件); 挽回经济损失超过3000万元
 # and 18.3万余元的金币 are amounts
@@ -120,7 +128,9 @@ LIGHT_VERB_WINDOW = 32
 WRAP_LEFT = 2  # 共受理了52件: how far before the figure the verb of a pair around it may end
 WRAP_RIGHT = 4  # 收到23件群众来信: how far after the figure its noun may start
 # the rest of an object of 对 after a comma in it, up to its light verb: no figure, no sentence end
-OBJECT_SPAN = re.compile(r"[，,][^\d，,。；;！？!?\n对把将]{0,20}的[^\d，,。；;！？!?\n对把将]{1,8}?(?:进行|予以|给予|作出)")
+# (or right after the comma, 对…等10名责任人，分别给予…处分)
+OBJECT_SPAN = re.compile(r"[，,](?:[^\d，,。；;！？!?\n对把将]{0,20}的[^\d，,。；;！？!?\n对把将]{1,8}?|分别|均|一并)?"
+                         r"(?:进行|予以|给予|作出)")
 MAX_GAP = 20  # 纠正…问题: how far apart the two words may stand
 # 纠正…问题 names what is counted only when the figure follows the noun (纠正问题40多个), not in
 # 纠正…问题等四个方面24项责任分工, where the figure counts something else.
@@ -619,10 +629,11 @@ BOUNDED_THINGS = re.compile(r"工程|项目|罚款|罚金|礼品|采购|合同|�
 
 
 def _threshold_or_rate(text: str, q: Quantity, clause_start: int) -> bool:
-    """Is this sum of money a price, a rate, a threshold or the economy's (see `PER_UNIT_BEFORE`,
-    `PICKS_OUT`, `ECONOMY_BEFORE`)?"""
+    """Is this sum of money a price, a rate, an entitlement, a threshold or the economy's (see
+    `PER_UNIT_BEFORE`, `ENTITLED_BEFORE`, `PICKS_OUT`, `ECONOMY_BEFORE`)?"""
     if PER_UNIT_BEFORE.search(text, max(clause_start, q.match_start - 12), q.match_start) \
-            or PER_UNIT_AFTER.match(text, q.match_end) or ECONOMY_BEFORE.search(text, clause_start, q.match_start):
+            or PER_UNIT_AFTER.match(text, q.match_end) or ECONOMY_BEFORE.search(text, clause_start, q.match_start) \
+            or ENTITLED_BEFORE.search(text, max(clause_start, q.match_start - 16), q.match_start):
         return True
     if q.qualifier not in ("more_than", "less_than"):
         return False
@@ -644,6 +655,19 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     """Metric id for quantity q in `text` (normalised). `prev` is the previous figure of the clause,
     `before` the figure just before q wherever it stands, `sibling` the last figure of q's unit
     class before it in its sentence."""
+    metric = _classify(text, q, clause_start, clause_end, prev, next_start, sentence_start, before, sibling)
+    # 查结…重点线索68件, 另有15起问题线索正在查办: clues, whatever is done with them, are no cases
+    # (clues received are reports, and clues found true reports verified: 受理举报线索12条, 查实问题线索12条)
+    if metric not in ("other", "reports_received", "reports_verified") and (
+            CLUES_BEFORE.search(text, max(clause_start, q.match_start - 6), q.match_start)
+            or CLUES_AFTER.match(text, q.match_end, clause_end)):
+        return "other"
+    return metric
+
+
+def _classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: tuple[Quantity, str] | None,
+              next_start: int | None, sentence_start: int | None,
+              before: tuple[Quantity, str] | None, sibling: tuple[Quantity, str] | None) -> str:
     cls = unit_class(q.unit)
     if FORECAST.search(text, clause_start if sentence_start is None else sentence_start, q.match_start):
         return "other"
@@ -770,8 +794,11 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     if right_end < clause_end and OBJECT_FIRST.search(object_left) and COORDINATED.search(text, q.match_end, right_end):
         right_end = clause_end
     elif right_end < clause_end and LIST_GAP.fullmatch(text, q.match_end, right_end) \
+            and not PASSIVE_MARK.search(text, q.match_end, right_end) \
             and PASSIVE_AFTER.match(text, right_end, clause_end):
-        right_end = clause_end  # 3名处级干部、12名科级干部被立案审查: the list is the subject of a passive
+        # 3名处级干部、12名科级干部被立案审查: the list is the subject of a passive (not 20人被查、
+        # 12人被处分, whose item has a passive of its own)
+        right_end = clause_end
         listed_subject = True
     elif right_end == next_start and (comma := text.find("、", q.match_end, right_end)) >= 0:
         right_end = comma  # 发现问题98个、整改问题87个: the words after 、 are the next figure's

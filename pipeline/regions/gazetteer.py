@@ -298,9 +298,9 @@ def gazetteer() -> Gazetteer:
         for old in old_names.get(r.adcode, ()):
             g.by_old_name[old].append(r)
     for r in by_code.values():
-        abbreviated = abbreviation(r)
-        if abbreviated and abbreviated not in g.by_name and abbreviated not in g.by_old_name:
-            g.by_abbreviation[abbreviated].append(r)
+        for abbreviated in abbreviations(r):
+            if abbreviated not in g.by_name and abbreviated not in g.by_old_name:
+                g.by_abbreviation[abbreviated].append(r)
         for former in former_kinds(r, g):
             if former not in g.by_name and former not in g.by_old_name:
                 g.by_former_kind[former].append(r)
@@ -328,12 +328,13 @@ def former_kinds(r: Region, g: Gazetteer) -> tuple[str, ...]:
     return tuple(base + kind for kind in kinds)
 
 
-def abbreviation(r: Region) -> str | None:
-    """黔东南苗族侗族自治州 -> 黔东南州, 长阳土家族自治县 -> 长阳县, 鄂温克族自治旗 -> 鄂温克旗: how an
-    autonomous unit is usually written (its short name and the last character of its kind)."""
+def abbreviations(r: Region) -> tuple[str, ...]:
+    """黔东南苗族侗族自治州 -> 黔东南州 and 黔东南自治州, 务川仡佬族苗族自治县 -> 务川县 and 务川自治县,
+    鄂温克族自治旗 -> 鄂温克旗: how an autonomous unit is usually written (its short name and the last
+    character of its kind, or its short name and its kind without the peoples)."""
     kind = AUTONOMOUS.get(r.name[-3:])
     base = re.sub(r"(?<=..)各?族$", "", r.short_name)
-    return base + kind if kind and len(base) >= 2 else None
+    return (base + kind, base + r.name[-3:]) if kind and len(base) >= 2 else ()
 
 
 @lru_cache(maxsize=1)

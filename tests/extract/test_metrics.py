@@ -402,6 +402,36 @@ CASES = [
     # an action the figure undergoes right after it, not the action of the figure before
     ("22名一把手被约谈 768人被查处", 768, "people_held_accountable"),
     ("对1.6万件违法用地案件进行立案查处", 16000, "cases_investigated"),
+    # kinds of what is counted are no count of it
+    ("共整改问题12类35个", 12, "other"),
+    ("共整改问题12类35个", 35, "problems_rectified"),
+    ("明确了提出监察建议的7种情形", 7, "other"),
+    # a company's books and an entitlement are no money of discipline work
+    ("国资监管企业资产总额近6万亿元", 6e12, "other"),
+    ("全年实现利润总额1470.31亿元", 147031000000, "other"),
+    ("死亡后可领取一次性丧葬补助费1400元", 1400, "other"),
+    ("违规领取丧葬补助费1400元", 1400, "amount_yuan"),
+    # clues, whatever is done with them, are no cases; clues found true are reports verified
+    ("查结上级交办、转办的各类重点线索68件", 68, "other"),
+    ("已处理12人，另有15起问题线索正在查办中", 15, "other"),
+    ("查处社会救助领域问题线索3件，给予党纪处分2人", 3, "other"),
+    ("查处社会救助领域问题线索3件，给予党纪处分2人", 2, "people_disciplined"),
+    ("查实问题线索8234条，涉及资金1723.1万元", 8234, "reports_verified"),
+    ("收到举报线索12条", 12, "reports_received"),
+    # problems made public; batches of them are no count of cases
+    ("发现整改问题52个，通报问题13个", 13, "cases_publicized"),
+    ("通报曝光典型问题5批12起，涉及18人", 5, "other"),
+    ("通报曝光典型问题5批12起，涉及18人", 12, "cases_publicized"),
+    ("党纪政纪处分6人、警示提醒6人", 6, "people_admonished"),
+    ("1名领导干部作出深刻检查", 1, "people_admonished"),
+    ("140个具体问题得到整改", 140, "problems_rectified"),
+    # the object of 对 runs up to its comma, and its action comes right after (分别给予)
+    ("对分管领导等10名责任人，分别给予党内严重警告、行政降级等处分", 10, "people_disciplined"),
+    # an item with a passive of its own is no subject of the passive after the list
+    ("2023年全年20人被查、12人被处分", 20, "other"),
+    ("2023年全年20人被查、12人被处分", 12, "people_disciplined"),
+    # 一把手 is a chief: no 把 makes the figure an object
+    ("留置教育系统一把手两人，给予党纪政务处分88人", 2, "other"),
 ]
 
 

@@ -250,6 +250,18 @@ CASES = [
     ("三明市三元区纪委监委共查处问题12起", [(12, "起", "exact")]),
     ("五家单位被通报", [(5, "家", "exact")]),
     ("昌平区北七家镇党委被问责，三家村集体资产被清查", []),  # a town or a village named by its households
+    ("本篇文章610字，读完约2分钟", []),
+    ("廉政瞭望 2019年20期", []),  # the issue of a periodical
+    ("召开专题会议2期", [(2, "期", "exact")]),
+    # positional digits are not read, nor is the last of them alone
+    ("厅局级干部三七○四人", []),
+    # 二人 as "the two of them", and as a count of the two named
+    ("随后，二人虚构承包合同。经二人努力，项目落地。", []),
+    ("村支书张某、村主任李某，二人分别受到党内严重警告处分", [(2, "人", "exact")]),
+    ("若相波、龙扎西二人受到党内警告处分", [(2, "人", "exact")]),
+    # other measures of area, volume and trees
+    ("涉及土地32872.84公顷，补种乔木68万余株，活立木蓄积量102.9立方米",
+     [(32872.84, "公顷", "exact"), (680000, "株", "more_than"), (102.9, "立方米", "exact")]),
 ]
 
 
