@@ -528,8 +528,8 @@ def _breakdown_item(text: str, q: Quantity, cls: str, clause_start: int, clause_
     if not sibling or sibling[1] == "other" or sentence_start is None:
         return None
     item = ITEM.fullmatch(text, clause_start, q.match_start)
-    if not item or bool(item["noun"]) != noun:
-        return None
+    if not item or bool(item["noun"]) != noun or _another_measure(item.group().lstrip(), text, q, clause_end):
+        return None  # (not 处分…4698人，移送司法机关的县处级以上干部961人)
     sib_start = sibling[0].match_start
     sib_item = ITEM_BEFORE.search(text, max(sentence_start, sib_start - 16), sib_start)
     if not sib_item:

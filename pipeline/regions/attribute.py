@@ -67,6 +67,8 @@ RANK_AFTER = re.compile(r"[^，,；;。！？!?\n]{0,4}?(?:[第前后][\d一二�
 VENUE_AFTER = re.compile(r"(?:国家|国际|人民)?(?:体育馆|体育场|大会堂|会议中心|会展中心|展览馆|宾馆|饭店|酒店|机场|火车站)")
 INSTITUTION_AFTER = re.compile(r"[^某\W\d_]{0,4}?(?:大学|学院)")  # 上海交通大学, 河南警察学院
 MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|电视台|广播电视台|卫视|新闻网|广播)")
+# 香港文汇报讯, 香港，1月10日（路透社）, 新华社北京1月9日电: where a paper or an agency files from
+DATELINE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?报讯|[，,]?\s*\d{1,2}月\d{1,2}日\s*(?:电|讯|[(（][\u4e00-\u9fff]{2,4}社[)）])")
 # 全区向西青区移交问题线索3件: a name after 向 and before a verb of handing over is the recipient
 HANDED_TO = re.compile(r"[^，,；;。！？!?\n:：]{0,8}?(?:移交|移送|转交|转办|交办)")
 # 通报大同市…原主任杨斌等3起…问题, 向全省通报六安市裕安区…、宿州市埇桥区…等6起典型案件: each
@@ -81,6 +83,11 @@ POLICY_AFTER = re.compile(r"[^，,；;。！？!?\n]{0,10}?(?:(?:全会|大会|�
 NOT_NATIONWIDE_AFTER = re.compile(r"(?:先进|文明|模范|示范|优秀|劳模|劳动模范|百强|十佳|首批|首个|首家|率先|领先|前列|第一|排名|闻名|通用)")
 # Short names of prefecture-level cities are common words too (长治久安); one followed by these is
 # a street, a school or a park.
+CENTRAL_CADRES = frozenset({"中管干部", "中管官员"})  # people the centre manages, wherever they serve
+# 广东茂名市委书记罗荫国因腐败落马, 时任四川省委副书记的李春城: an office and the name of its holder
+OFFICE_AFTER = re.compile(r"(?:省|市|县|区|州|旗|盟)?(?:委|党委|党组|政府|人大常委会|人大|政协)?(?:原|前)?(?:常务)?副?"
+                          r"(?:书记|省长|市长|县长|区长|州长|旗长|盟长|主席|部长|厅长|局长)的?"
+                          r"(?=[\u4e00-\u9fff]{2,3}(?:[，,、。；;（(：:]|因|被|在|等|涉嫌|严重|接受|落马|受贿|称|说|表示|曾|于|已|和|与))")
 NOT_A_PLACE_AFTER = re.compile(r"(?:路|大道|大街|大学|公园|广场|小区)")
 # 北京街 (广州市越秀区), 上海街: a street or subdistrict named after a province or city lies
 # anywhere; the short name of a county before 街 is usually its own (龙华街道 in 龙华区)
@@ -114,6 +121,8 @@ class Mention:
     # document's place
     no_vote: bool = False
     aside_end: int | None = None  # the end of the brackets it stands in (甘肃祁连山…): an aside
+    # a place in a person's office (广东茂名市委书记罗荫国): in the body of a text, a quarter of a vote
+    office: bool = False
     effective: Region | None = None
 
     def aside_before(self, at: int) -> bool:
@@ -258,14 +267,19 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
                 continue
             mention = Mention(s, e, "ref", key)
         elif key in lex.national:
-            if key == "全国" and NOT_NATIONWIDE_AFTER.match(text, e):
-                continue
+            if key == "全国" and (NOT_NATIONWIDE_AFTER.match(text, e) or text[s - 1:s] == "占"):
+                continue  # 全国先进, 占全国产量的27.6%: no scope
             if key.endswith("部") and text.startswith("门", e):
                 continue  # 市财政部门, 公安部门: the departments of any level, not the ministry
             mention = Mention(s, e, "national", key)
-            if POLICY_BEFORE.search(text, max(0, s - 8), s) or POLICY_AFTER.match(text, e):
+            if key in CENTRAL_CADRES and prev is not None and prev.kind == "region" \
+                    and s - prev.end <= 8 and not any(c in CLAUSE_BREAKS for c in text[prev.end:s]):
+                mention.weak = mention.no_vote = True  # 内蒙古自治区5名中管干部: that place's
+            if POLICY_BEFORE.search(text, max(0, s - 8), s) or POLICY_AFTER.match(text, e) \
+                    or text[s - 1:s] == "被" or text[max(0, s - 2):s] in ("受到", "得到"):
                 # 贯彻落实党中央、国务院关于…的决策部署, 中央纪委三次全会精神: the policy a local
-                # body follows, not the scope of its figures
+                # body follows, not the scope of its figures; 被中纪委专题推介, 得到国务院肯定: who
+                # praised the local body's work
                 mention.weak = mention.no_vote = True
         else:
             candidates, form, all_short = lex.entries[key]
@@ -299,10 +313,16 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
             mention.no_vote = True  # 上海交通大学: the place of a school scopes its figures, not the report
         elif MEDIA_AFTER.match(text, e):
             mention.weak = True  # 浙江日报刊发…, 据河南日报报道: the paper, not the place reported on
+        elif DATELINE_AFTER.match(text, e):
+            mention.weak = mention.no_vote = True
         elif s > 0 and text[s - 1] == "向" and HANDED_TO.match(text, e):
             mention.weak = True
         elif prev is not None and prev.weak and text[prev.end:s] in ("", *LIST_JOIN):
             mention.weak = True
+        elif mention.kind == "region" and OFFICE_AFTER.match(text, e):
+            mention.office = True
+            if prev is not None and prev.kind == "region" and prev.end == s:
+                prev.office = True  # 广东茂名市委书记: the whole chain
         if s > 0 and text[s - 1] == "在" and (frame := CLAUSE_REST.match(text, e).group().find("基础上")) >= 0:
             # 在省纪委提出的5个方面20项重点基础上，…纠治6种行为: what a report builds on scopes the
             # figures inside the frame only, like an aside
@@ -387,7 +407,7 @@ def _anonymous(rank: int, context: Region, doc: Region, g: Gazetteer) -> Region:
 # A company of the central state (中国人民财产保险股份有限公司, 国家电网有限公司, 中储粮) opening a
 # clause is its subject: the figures of its people are the country's, unless a branch's place
 # is named after it (中国农业银行广东省分行)
-CENTRAL_NAMED = ("中储粮", "中粮集团", "中石油", "中石化", "中海油")
+CENTRAL_NAMED = ("中储粮", "中粮集团", "中石油", "中石化", "中海油", "国家电网", "南方电网")
 CENTRAL_FIRST = ("中国", "国家") + CENTRAL_NAMED
 CENTRAL_UNIT = re.compile(r"(?:中国|国家)[\u4e00-\u9fff]{2,14}?(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团|总公司|银行)"
                           "|" + "|".join(CENTRAL_NAMED))
@@ -455,7 +475,9 @@ def _weights(mentions: list[Mention], title_mentions: list[Mention], first_line_
                                     + [(m, 2 if m.start < first_line_end else 1) for m in mentions]):
         if m.no_vote:
             continue
-        if m.weak:  # 到中央纪委上访, 在维西县委书记办公会上: a quarter of a vote
+        # 到中央纪委上访, 在维西县委书记办公会上: a quarter of a vote; and so for an office named in
+        # the body (…广东茂名市委书记罗荫国因腐败落马), not in the title of a notice of its holder's case
+        if m.weak or (m.office and weight == 1):
             weight /= 4
         if m.kind == "national":  # 根据中央纪委部署 is frequent in local reports: half a vote
             region, weight = NATIONAL, weight / 2
@@ -555,7 +577,10 @@ def _county_of(r: Region | None, g: Gazetteer) -> Region | None:
 
 # the lines of a saved page that name its source or its place on the site, not its subject
 ASIDE = re.compile(r"[(（][^()（）\n]{1,60}[)）]")  # words in brackets, on one line
-FURNITURE_LINE = re.compile(r"^[ \t\u3000]*(?:来源|所在位置|当前位置|您的位置|您现在的位置|首页[ \t]*[>＞»]|发布时间)[^\n]*", re.M)
+# 来源：…, 当前位置：首页 > …, and a line of a page's sections (中国台湾网 > 新闻中心 > 时政新闻)
+FURNITURE_LINE = re.compile(r"^[ \t\u3000]*(?:来源|所在位置|当前位置|您的位置|您现在的位置|首页[ \t]*[>＞»]|发布时间)[^\n]*"
+                            r"|^[ \t\u3000]*[^\n>＞»。，,]{1,20}(?:[ \t\u3000]*(?:>>?|＞|»)[ \t\u3000]*[^\n>＞»。，,]{0,30})+$",
+                            re.M)
 
 
 # Districts whose names are words for parts of any town (老城区 the old town, 新城区, 城中区, 市中区)

@@ -432,6 +432,8 @@ CASES = [
     ("2023年全年20人被查、12人被处分", 12, "people_disciplined"),
     # 一把手 is a chief: no 把 makes the figure an object
     ("留置教育系统一把手两人，给予党纪政务处分88人", 2, "other"),
+    # a clause of people handed on is no item of the discipline before it
+    ("处分县处级以上干部4,698人，移送司法机关的县处级以上干部961人", 961, "other"),
 ]
 
 

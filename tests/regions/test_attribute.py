@@ -376,8 +376,8 @@ def test_full_name_counts_once_and_district_commission_is_the_district():
     ("中央纪委国家监委通报。\n浙江、江苏、广东分别查处问题4,021起、3,877起和5,102起。",
      {4021: "zhejiang", 3877: "jiangsu", 5102: "guangdong"}),
     # a figure outside the list keeps the usual rule
-    ("中央纪委国家监委通报。\n北京、上海两地分别查处问题120起、98起，占全国的3%。",
-     {120: "beijing", 98: "shanghai", 3: "national"}),
+    ("中央纪委国家监委通报。\n北京、上海两地分别查处问题120起、98起，全国共查处问题3,900起。",
+     {120: "beijing", 98: "shanghai", 3900: "national"}),
     # a list of another length cannot be paired: no region rather than the last one named
     ("中央纪委国家监委通报。\n北京、上海、广东分别查处问题120起、98起。", {120: "unknown", 98: "unknown"}),
     ("中央纪委国家监委通报。\n北京、上海分别查处问题120起。", {120: "unknown"}),
@@ -609,6 +609,40 @@ def test_asides_frames_nested_lists_and_places_that_cast_no_vote(text, anchor, p
      "6起", ("安徽省",)),
 ])
 def test_policy_sources_unnamed_cities_and_lists_of_cases(text, anchor, path):
+    assert region_at(text, anchor).path == path
+
+
+NATIONAL_REPORT_WITH_AN_OFFICE = (
+    "中纪委通报称，2012年各级纪检监察机关共立案155144件，处分160718人。\n"
+    "其中给予党纪处分134464人。\n"
+    "评论称，无官不贪。2011年2月，广东茂名市委书记罗荫国因腐败落马。罗荫国称，把茂名官场的人都算上。")
+
+
+@pytest.mark.parametrize("text, anchor, path", [
+    # an office named in the body casts a quarter of a vote: a national report stays national
+    (NATIONAL_REPORT_WITH_AN_OFFICE, "134464人", ("全国",)),
+    # ... but the office in the title of a notice of its holder's case is the notice's place
+    ("云南省昆明市官渡区政协原主席李某某被开除党籍\n云南省纪委监委消息。\n经查，李某某收受财物折合人民币3680万余元。",
+     "3680万", ("云南省", "昆明市", "官渡区")),
+    # where a paper or an agency files from is no scope
+    ("香港文汇报讯 据新华社报道，中纪委通报，各地共立案查办贪污贿赂案件1.1万件。", "1.1万件", ("全国",)),
+    ("香港，1月10日（路透社）- 最高反腐败监督机构周五表示，已对官员提起超过4000起纪律案件。", "4000起", ()),
+    # the country as the whole a share is taken of
+    ("内蒙古2019年原煤产量就达10.35亿吨，占全国产量的27.6%。", "27.6%", ("内蒙古自治区",)),
+    # a national body that praised the local work
+    ("平江县纪委监委\n推行考核制度，被中纪委专题推介；信访总量较去年下降29%。", "29%", ("湖南省", "岳阳市", "平江县")),
+    # cadres the centre manages, of a named province
+    ("中央纪委国家监委立案查处的内蒙古自治区5名中管干部中，有4人所涉腐败问题与煤炭相关。", "4人", ("内蒙古自治区",)),
+    # the sections of a page
+    ("中国台湾网  >   新闻中心  >   时政新闻\n2015年初，江山市纪委发现市商务局套取单位工作经费34590元。",
+     "34590元", ("浙江省", "衢州市", "江山市")),
+    # a central company
+    ("国家电网9轮巡视67个二级单位党组织\n追责问责3993人次。国网上海电力检修公司整改问题5个。", "3993人次", ("全国",)),
+    # an autonomous county by its short name and its kind
+    ("务川自治县纪委县监委严肃查处。全县因应对疫情防控不力被问责160人。", "160人",
+     ("贵州省", "遵义市", "务川仡佬族苗族自治县")),
+])
+def test_offices_datelines_shares_and_central_bodies(text, anchor, path):
     assert region_at(text, anchor).path == path
 
 
