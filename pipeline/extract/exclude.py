@@ -240,6 +240,8 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
             return "the end of a number in positional digits, which are not read (三七○四人)"
         if text[q.start - 1: q.start] in CN_NUMERAL_CHARS or text[q.start - 1: q.start] in ("统", "唯", "万", "同", "单"):
             return "part of a word"
+        if q.unit == "人" and text.startswith("小组", q.match_end):
+            return "the name of a body (五人小组)"
         if q.unit == "人" and num == "二" and (not CJK.match(before[-1:] or " ") or before[-1:] in PRONOUN_BEFORE) \
                 and after[:1] not in DISTRIBUTIVE:
             return "the two of them, named before (随后，二人虚构, 经二人努力), not a count"

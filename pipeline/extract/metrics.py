@@ -54,6 +54,8 @@ COMPARED = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年|�
 # kinds of people, alike enough to continue a list of items whose figure ends its clause
 # (一般干部9.4万人，农村、企业等其他人员41.7万人)
 PERSON_KINDS = ("干部", "党员", "人员", "领导", "职工", "负责人", "书记", "女性", "男性")
+# the words of the people a figure counts, ending in their kind (违法违纪公职人员)
+PEOPLE_NOUN = re.compile(r"[^\d，,。；;！？!?\n、对把将被受在]{0,14}(?:" + "|".join(PERSON_KINDS) + ")")
 # 处分62人，其中处级干部3人: the words between a figure and a breakdown of it, which names a
 # kind of what was counted (干部, 第一种形态, 检举控告类) or nothing; 其中移送司法机关5人 is another measure.
 # What the total counted may follow it in its clause (处分13名干部，其中1名厅级干部).
@@ -93,10 +95,10 @@ IN_TOPIC = re.compile(r"\s*在?(?:受到?|被)?(?P<topic>[^\d，,。；;！？!?
 # 查处问题：静海区23起，武清区27起: a sentence that opens with a label, and an item that is a place
 LABELLED = re.compile(r"\s*(?P<topic>[^\d，,。；;！？!?\n:：]{2,12})[:：]")
 PLACE_ITEM = re.compile(r"\s*[\u4e00-\u9fff]{1,10}?(?:" + "|".join((*PLACE_KINDS, "镇", "乡", "街道")) + r")\s*")
-# 单价超过500元, 人均补贴200元, 每平方米30元以下: a price or a rate, not money involved
+# 单价超过500元, 人均补贴200元, 生均减负89元, 每平方米30元以下: a price or a rate, not money involved
 # (每百斤低于市场价12元, 以0.1元/斤套取价差: per quantity of goods, before or after the figure)
 _PER = r"(?:[\d一二两三四五六七八九十百千万]*(?:斤|公斤|千克|吨|亩|平方米|立方米|车|头|桌|间|套|辆|人|户))"
-PER_UNIT_BEFORE = re.compile(rf"(?:单价|单笔|单次|人均|每{_PER})[^\d，,。；;！？!?\n共计总累]{{0,8}}$")
+PER_UNIT_BEFORE = re.compile(rf"(?:单价|单笔|单次|人均|生均|户均|每{_PER})[^\d，,。；;！？!?\n共计总累]{{0,8}}$")
 PER_UNIT_AFTER = re.compile(rf"\s*/{_PER}")
 # 国内生产总值为260.72亿元: money of the economy, not of discipline work
 # (资产总额近6万亿元, 实现利润总额1470.31亿元: a company's books)
@@ -821,7 +823,10 @@ def _classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: 
         # clause counts that figure; the one before it counts who acted (but a disclosure counts the
         # units that make things public too: 33个社区公示了180余名社区干部)
         counts_next = right_end == next_start and not object_first and found.id != "disclosure_count"
-        if (first <= (RIGHT_WINDOW_OBJECT if object_first else RIGHT_WINDOW)
+        # 5名违法违纪公职人员立案调查: the people the figure counts, then their action at once
+        people_then_action = cls == "people" and first <= RIGHT_WINDOW_OBJECT \
+            and PEOPLE_NOUN.fullmatch(right, 0, first) is not None
+        if (first <= (RIGHT_WINDOW_OBJECT if object_first else RIGHT_WINDOW) or people_then_action
                 or _undergoes(right, first, len(right) if listed_subject else PASSIVE_REACH)) \
                 and not counts_next:
             return found.id

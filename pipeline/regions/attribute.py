@@ -99,6 +99,7 @@ SUB_SUFFIXES = ("街道", "街", "镇", "乡")
 # none starts with them: 共有乌镇 is no town)
 SUB_LEFT_WORDS = frozenset({"共有", "现有", "包括", "其中"})
 STREET_WORDS = set("巷区坊头面市景")  # 街巷, 街区, 街坊: words of streets, not 街 of a subdistrict
+TOWN_WORDS = set("乡")  # 镇乡(街道): towns and townships, not a town's name before them
 TOWNSHIP_WORDS = set("镇村科亲贤风土愁情")  # 乡镇, 乡村, 乡科级, 乡亲, 乡贤: words that begin with 乡
 SUB_LEFT = set("在对于到是为取入和与及将把由从至赴即以任")  # 以龙津镇…为, 时任城关镇…
 # 在佛堂镇 at a clause's start is 佛堂镇; 辣椒小镇, 特色小镇 are projects, not towns
@@ -262,6 +263,8 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
         prev = out[-1] if out else None
         chained = prev is not None and prev.end == s
         if key in REFERENCES:
+            if key[0] == "全" and NOT_NATIONWIDE_AFTER.match(text, e):
+                continue  # 在全市率先配备…: a rank among the city's places, not the city's figure
             if key in ORG_REFERENCES and s > 0 and (text[s - 1] in PLURAL_BEFORE
                                                     or (key[0] == "区" and text[s - 1] in AREA_BEFORE)):
                 continue
@@ -347,7 +350,8 @@ def find_sub_county(text: str, mentions: list[Mention], not_names: set[str] = fr
     out = []
     for mt in re.finditer(r"街道|街|镇|乡", text):
         j, suffix = mt.start(), mt.group()
-        if (suffix == "乡" and text[j + 1:j + 2] in TOWNSHIP_WORDS) or (suffix == "街" and text[j + 1:j + 2] in STREET_WORDS):
+        if (suffix == "乡" and text[j + 1:j + 2] in TOWNSHIP_WORDS) or (suffix == "街" and text[j + 1:j + 2] in STREET_WORDS) \
+                or (suffix == "镇" and text[j + 1:j + 2] in TOWN_WORDS):
             continue
         core = j  # where the name ends: before the people of an ethnic township (玉洪瑶族乡)
         if suffix == "乡" and text[j - 1:j] == "族":
@@ -595,10 +599,16 @@ def _generic_name(name: str) -> bool:
 
 def _listed_short_names(text: str, mentions: list[Mention]) -> dict[int, tuple[Region, ...]]:
     """成都、绵阳、南充: a short name joined to another place's name by 、/和/及/与 is a place too,
-    in the province of that neighbour. id(mention) -> the candidates it keeps."""
+    in the province of that neighbour, and so is one right after its province's name (广西南宁).
+    id(mention) -> the candidates it keeps."""
     out: dict[int, tuple[Region, ...]] = {}
     regions = [m for m in mentions if m.kind == "region"]
     for a, b in zip(regions, regions[1:]):
+        if a.end == b.start and b.form == "short" and any(r.level == "province" for r in a.candidates):
+            # 广西南宁海关: a short name right after its province's name
+            kept = tuple(r for r in b.candidates if r.path[0] in {p.path[0] for p in a.candidates})
+            out[id(b)] = tuple(dict.fromkeys(out.get(id(b), ()) + kept))
+            continue
         if text[a.end:b.start] not in LIST_JOIN:
             continue
         for m, other in ((a, b), (b, a)):
@@ -708,9 +718,10 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     prev: Mention | None = None
     visited: Mention | None = None  # the last place visited since a place was named
     town: Region | None = None  # the last sub-county unit named in the paragraph
+    earlier_town: Region | None = None  # ... and in the paragraphs before
     for i, m in enumerate(mentions):
         if i == 0 or para_of[i] != para_of[i - 1]:
-            earlier, earlier_local = last or earlier, local or earlier_local
+            earlier, earlier_local, earlier_town = last or earlier, local or earlier_local, town or earlier_town
             last, local, prev, visited, town = None, None, None, None, None
         base = last or block_ctx[para_of[i]]
         if m.kind == "ref" and m.text[0] == "该":
@@ -720,6 +731,9 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
                 base = visited.effective  # 到公安县检查督导时发现，该县…: the place visited
             if REFERENCES[m.text] == "sub" and town is not None:
                 base = town  # 到公安县南平镇检查时发现，全省…以来，该镇…: the town named last
+            elif REFERENCES[m.text] == "sub" and earlier_town is not None \
+                    and earlier_town.path[:len(base.path)] == base.path:
+                base = earlier_town  # 石梁乡纪委…。\n…县纪委监委…，该乡5个村: the town of the paragraphs before
         if m.kind == "region":
             m.effective = m.candidates[0] if len(m.candidates) == 1 else (_disambiguate(m, prev, weights, g) or UNKNOWN)
         elif m.kind == "national":

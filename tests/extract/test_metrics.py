@@ -434,6 +434,14 @@ CASES = [
     ("留置教育系统一把手两人，给予党纪政务处分88人", 2, "other"),
     # a clause of people handed on is no item of the discipline before it
     ("处分县处级以上干部4,698人，移送司法机关的县处级以上干部961人", 961, "other"),
+    # the people a figure counts, then their action at once
+    ("对3名科级干部诫勉谈话，5名违法违纪公职人员立案调查", 5, "cases_filed"),
+    # newly filed cases; measures of land and goods count no metric; a forest's cover is no coverage
+    ("今年1至6月，全省纪检监察机关新立案件5588件5704人", 5588, "cases_filed"),
+    ("巡察组协调镇政府尽快解决全镇3万余亩田间淤涝问题", 30000, "other"),
+    ("全省森林覆盖率41.1%", 41.1, "other"),
+    ("该县已公布行政权力2668项", 2668, "disclosure_count"),
+    ("全市教辅材料征订总额降至5600余万元，生均减负89元", 89, "other"),
 ]
 
 

@@ -646,6 +646,25 @@ def test_offices_datelines_shares_and_central_bodies(text, anchor, path):
     assert region_at(text, anchor).path == path
 
 
+@pytest.mark.parametrize("text, anchor, path", [
+    # words of time and of quantity before 镇/乡 are no towns, nor are 镇乡 (towns and townships)
+    ("浦江县岩头镇纪委书记说，今年镇里对5名干部停职1人、诫勉谈话4人。", "4人", ("浙江省", "金华市", "浦江县", "岩头镇")),
+    ("迁安市纪委。以前乡党委、政府都没有明确的规定，原计划修建6000平方米。", "6000平方米", ("河北省", "唐山市", "迁安市")),
+    ("台安县纪委深入部分镇村，督促整改问题15个。", "15个", ("辽宁省", "鞍山市", "台安县")),
+    ("迁安市组织公安、消防、城管和镇乡(街道)等共同参与，成立26个普查登记工作组。", "26个", ("河北省", "唐山市", "迁安市")),
+    # 全市 in a rank among the city's places is no scope
+    ("邯郸市巡察工作推进会。\n邯山区纪委监委在全市率先配备了乡镇巡察专员专干30人。", "30人", ("河北省", "邯郸市", "邯山区")),
+    # 该乡 after the paragraph that named the township, past the county's commission
+    ("铜仁市松桃自治县石梁乡纪委干部在红石村开展监督检查。\n乡纪委将问题线索向县纪委监委报告，县纪委监委启动片区协作机制，"
+     "最终，该乡5个村的5名党员干部受到相应处理。", "5名", ("贵州省", "铜仁市", "松桃苗族自治县", "石梁乡")),
+    # a short city name right after its province's name
+    ("广西南宁海关群体性腐败案中，有18名处级干部被追责。\n据中纪委公布的数据，海关系统共查处案件12起。",
+     "18名", ("广西壮族自治区", "南宁市")),
+])
+def test_towns_ranks_and_short_names_after_their_province(text, anchor, path):
+    assert region_at(text, anchor).path == path
+
+
 @pytest.mark.parametrize("text, towns", [
     ("比布俄黑在任补洛乡泰机乃村支部书记期间", ["补洛乡"]),  # 在任 is a word
     ("张三时任城关镇党委书记", ["城关镇"]),
