@@ -14,11 +14,11 @@ CN_NUMERAL_CHARS = set(NUMERAL_CHARS + "万")
 # 廿三 (23), 贰拾叁 (23 in the capital numerals of money): numerals the grammar does not read; a
 # Chinese numeral right after one of them is the tail of a number it cannot read whole
 OTHER_NUMERALS = set("廿卅卌壹贰叁肆伍陆柒捌玖拾佰仟")
-VAGUE_BEFORE = set("数几上成")
+VAGUE_BEFORE = set("数几上成")  # 数十人, 几十件, 上百起, 成千
 # 随后，二人虚构…, 经二人努力, 其余的二人: 二人 opening its clause or after one of these is "the two of
 # them"; 张某、李某二人受到处分 and ，二人分别受到处分 (each of them) count them
 PRONOUN_BEFORE = frozenset("经的由让使与和将被令")
-DISTRIBUTIVE = frozenset("分均都各")  # 数十人, 几十件, 上百起, 成千
+DISTRIBUTIVE = frozenset("分均都各")
 # 北七家镇, 三家村: a town or a village named by a number of households
 VILLAGE_SUFFIXES = frozenset("镇乡村庄屯寨子")
 # 6个月, 3个工作日: durations, not counts

@@ -75,19 +75,19 @@ HANDED_TO = re.compile(r"[^，,；;。！？!?\n:：]{0,8}?(?:移交|移送|转�
 # place of a list of cases a publisher made public is the place of one case, not of the count
 PUBLISHED_LIST = re.compile(r"(?:通报|曝光)了?([^；;。！？!?\n]{1,100}?)等[\d一二两三四五六七八九十]+起")
 TOPIC_OPENERS = set("而并但")  # 而在金堂县三星镇，... is a topic, not a place visited
-# 全国 in an honour or a ranking is not a nationwide scope (全国文明城市, 在全国率先).
 # a national body named as the source of a policy: 贯彻落实党中央、国务院…, 按照中央纪委…,
 # 中央纪委三次全会精神, 全国全省教育大会精神, 国务院关于统计工作的决策部署
 POLICY_BEFORE = re.compile(r"(?:贯彻|落实|按照|根据|遵照|学习)(?:党中央|中共中央|中央)?[、和及]?$")
 POLICY_AFTER = re.compile(r"[^，,；;。！？!?\n]{0,10}?(?:(?:全会|大会|会议|讲话|指示|批示|决策部署)精神|决策部署)")
-NOT_NATIONWIDE_AFTER = re.compile(r"(?:先进|文明|模范|示范|优秀|劳模|劳动模范|百强|十佳|首批|首个|首家|率先|领先|前列|第一|排名|闻名|通用)")
-# Short names of prefecture-level cities are common words too (长治久安); one followed by these is
-# a street, a school or a park.
+# 全国 or 全市 in an honour or a ranking is no scope (全国文明城市, 在全国率先, 在全市率先配备…)
+HONOUR_OR_RANK_AFTER = re.compile(r"(?:先进|文明|模范|示范|优秀|劳模|劳动模范|百强|十佳|首批|首个|首家|率先|领先|前列|第一|排名|闻名|通用)")
 CENTRAL_CADRES = frozenset({"中管干部", "中管官员"})  # people the centre manages, wherever they serve
 # 广东茂名市委书记罗荫国因腐败落马, 时任四川省委副书记的李春城: an office and the name of its holder
 OFFICE_AFTER = re.compile(r"(?:省|市|县|区|州|旗|盟)?(?:委|党委|党组|政府|人大常委会|人大|政协)?(?:原|前)?(?:常务)?副?"
                           r"(?:书记|省长|市长|县长|区长|州长|旗长|盟长|主席|部长|厅长|局长)的?"
                           r"(?=[\u4e00-\u9fff]{2,3}(?:[，,、。；;（(：:]|因|被|在|等|涉嫌|严重|接受|落马|受贿|称|说|表示|曾|于|已|和|与))")
+# Short names of prefecture-level cities are common words too (长治久安); one followed by these is
+# a street, a school or a park.
 NOT_A_PLACE_AFTER = re.compile(r"(?:路|大道|大街|大学|公园|广场|小区)")
 # 北京街 (广州市越秀区), 上海街: a street or subdistrict named after a province or city lies
 # anywhere; the short name of a county before 街 is usually its own (龙华街道 in 龙华区)
@@ -262,16 +262,15 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
             continue
         prev = out[-1] if out else None
         chained = prev is not None and prev.end == s
+        if (key == "全国" or key in REFERENCES) and key[0] == "全" \
+                and (HONOUR_OR_RANK_AFTER.match(text, e) or text[s - 1:s] == "占"):
+            continue  # 全国先进, 在全市率先, 占全国产量的27.6%: a rank or the whole of a share, no scope
         if key in REFERENCES:
-            if key[0] == "全" and NOT_NATIONWIDE_AFTER.match(text, e):
-                continue  # 在全市率先配备…: a rank among the city's places, not the city's figure
             if key in ORG_REFERENCES and s > 0 and (text[s - 1] in PLURAL_BEFORE
                                                     or (key[0] == "区" and text[s - 1] in AREA_BEFORE)):
                 continue
             mention = Mention(s, e, "ref", key)
         elif key in lex.national:
-            if key == "全国" and (NOT_NATIONWIDE_AFTER.match(text, e) or text[s - 1:s] == "占"):
-                continue  # 全国先进, 占全国产量的27.6%: no scope
             if key.endswith("部") and text.startswith("门", e):
                 continue  # 市财政部门, 公安部门: the departments of any level, not the ministry
             mention = Mention(s, e, "national", key)
@@ -481,7 +480,8 @@ def _weights(mentions: list[Mention], title_mentions: list[Mention], first_line_
             continue
         # 到中央纪委上访, 在维西县委书记办公会上: a quarter of a vote; and so for an office named in
         # the body (…广东茂名市委书记罗荫国因腐败落马), not in the title of a notice of its holder's case
-        if m.weak or (m.office and weight == 1):
+        in_body = weight == 1  # neither in the title nor on the first line
+        if m.weak or (m.office and in_body):
             weight /= 4
         if m.kind == "national":  # 根据中央纪委部署 is frequent in local reports: half a vote
             region, weight = NATIONAL, weight / 2
@@ -602,20 +602,20 @@ def _listed_short_names(text: str, mentions: list[Mention]) -> dict[int, tuple[R
     in the province of that neighbour, and so is one right after its province's name (广西南宁).
     id(mention) -> the candidates it keeps."""
     out: dict[int, tuple[Region, ...]] = {}
+
+    def keep(m: Mention, other: Mention) -> None:
+        provinces = {r.path[0] for r in other.candidates}
+        kept = tuple(r for r in m.candidates if r.path[0] in provinces)
+        out[id(m)] = tuple(dict.fromkeys(out.get(id(m), ()) + kept))
+
     regions = [m for m in mentions if m.kind == "region"]
     for a, b in zip(regions, regions[1:]):
         if a.end == b.start and b.form == "short" and any(r.level == "province" for r in a.candidates):
-            # 广西南宁海关: a short name right after its province's name
-            kept = tuple(r for r in b.candidates if r.path[0] in {p.path[0] for p in a.candidates})
-            out[id(b)] = tuple(dict.fromkeys(out.get(id(b), ()) + kept))
-            continue
-        if text[a.end:b.start] not in LIST_JOIN:
-            continue
-        for m, other in ((a, b), (b, a)):
-            if m.form == "short":
-                provinces = {r.path[0] for r in other.candidates}
-                kept = tuple(r for r in m.candidates if r.path[0] in provinces)
-                out[id(m)] = tuple(dict.fromkeys(out.get(id(m), ()) + kept))
+            keep(b, a)  # 广西南宁海关
+        elif text[a.end:b.start] in LIST_JOIN:
+            for m, other in ((a, b), (b, a)):
+                if m.form == "short":
+                    keep(m, other)
     return out
 
 

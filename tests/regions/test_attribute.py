@@ -629,6 +629,7 @@ NATIONAL_REPORT_WITH_AN_OFFICE = (
     ("香港，1月10日（路透社）- 最高反腐败监督机构周五表示，已对官员提起超过4000起纪律案件。", "4000起", ()),
     # the country as the whole a share is taken of
     ("内蒙古2019年原煤产量就达10.35亿吨，占全国产量的27.6%。", "27.6%", ("内蒙古自治区",)),
+    ("天津市纪委监委\n全市立案1200件。静海区立案数占全市的7.1%。", "7.1%", ("天津市", "静海区")),
     # a national body that praised the local work
     ("平江县纪委监委\n推行考核制度，被中纪委专题推介；信访总量较去年下降29%。", "29%", ("湖南省", "岳阳市", "平江县")),
     # cadres the centre manages, of a named province
