@@ -10,7 +10,8 @@ free up, and at most `workers * 4` chunks are in flight.
 - `serial`: in this process (also `processes` with one worker).
 - `processes`: a pool of local worker processes (default: all cores). `initializer` runs once per
   worker, e.g. to load jieba's dictionary once (its cache lives in a per-user directory, see
-  `pipeline.extract.metrics`).
+  `pipeline.extract.metrics`). When the run stops early (an error, or the caller closes the
+  iterator), chunks not yet started are dropped and running ones finish; no worker is killed.
 - `dask`: a Dask distributed cluster at `scheduler` (`tcp://host:8786`), or a `LocalCluster`
   with `workers` processes when no address is given. Needs the `dask` extra
   (`pip install -e .[dask]`) here and the project installed on every worker.
@@ -18,7 +19,6 @@ free up, and at most `workers * 4` chunks are in flight.
 from __future__ import annotations
 
 import os
-import queue
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
@@ -43,11 +43,6 @@ def _call_chunk(fn: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
     return [fn(item) for item in chunk]
 
 
-class _Failed:
-    def __init__(self, error: BaseException):
-        self.error = error
-
-
 def run_many(fn: Callable[[Any], Any], items: Iterable[Any], executor: str = "processes",
              workers: int | None = None, scheduler: str | None = None,
              initializer: Callable[[], Any] | None = None, chunksize: int = 16) -> Iterator[Any]:
@@ -69,29 +64,28 @@ def run_many(fn: Callable[[Any], Any], items: Iterable[Any], executor: str = "pr
 
 def _run_processes(fn, items, workers, initializer, chunksize) -> Iterator[Any]:
     import multiprocessing as mp
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     # forkserver: workers start from a clean process, not a copy of a parent holding a DuckDB
     # connection or threads; spawn where fork does not exist.
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    done: queue.SimpleQueue = queue.SimpleQueue()
     chunks = _chunks(items, chunksize)
-    with ctx.Pool(workers, initializer=initializer) as pool:
-        def submit() -> bool:
-            chunk = next(chunks, None)
-            if chunk is None:
-                return False
-            pool.apply_async(_call_chunk, (fn, chunk), callback=done.put,
-                             error_callback=lambda e: done.put(_Failed(e)))
-            return True
-
-        pending = sum(submit() for _ in range(workers * IN_FLIGHT_PER_WORKER))
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=initializer)
+    try:
+        pending = {pool.submit(_call_chunk, fn, c) for c in islice(chunks, workers * IN_FLIGHT_PER_WORKER)}
         while pending:
-            results = done.get()
-            pending -= 1
-            if isinstance(results, _Failed):
-                raise results.error
-            pending += submit()
-            yield from results
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                results = fut.result()  # re-raises what fn raised
+                nxt = next(chunks, None)
+                if nxt is not None:
+                    pending.add(pool.submit(_call_chunk, fn, nxt))
+                yield from results
+    finally:
+        # On an error or when the caller stops early: drop the chunks not started and let the
+        # running ones finish. Workers are never killed mid-write (multiprocessing.Pool's
+        # terminate() can deadlock on a queue lock held by a killed worker).
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _run_dask(fn, items, workers, scheduler, initializer, chunksize) -> Iterator[Any]:

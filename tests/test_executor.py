@@ -51,6 +51,22 @@ def test_items_are_read_as_workers_need_them():
     assert len(pulled) <= 2 * 4 * 4 + 20 + 4
 
 
+def test_stopping_early_lets_started_work_finish(tmp_path):
+    """Stopping early drops the chunks not yet started and waits for the running ones: a worker
+    is never killed mid-task (a killed worker can leave a queue lock held and hang the run)."""
+    def job(i):  # code run by exec in a worker: marks its start, works, marks its end
+        return (f"import pathlib, time; pathlib.Path({str(tmp_path)!r}, 'start-{i}').touch(); "
+                f"time.sleep(0.3); pathlib.Path({str(tmp_path)!r}, 'end-{i}').touch()")
+
+    results = run_many(exec, (job(i) for i in range(100)), executor="processes", workers=2, chunksize=1)
+    next(results)
+    results.close()
+    started = sorted(p.name.removeprefix("start-") for p in tmp_path.glob("start-*"))
+    ended = sorted(p.name.removeprefix("end-") for p in tmp_path.glob("end-*"))
+    assert 1 < len(started) < 100
+    assert ended == started
+
+
 @pytest.mark.parametrize("executor", ["serial", "processes"])
 def test_an_error_in_the_function_stops_the_run(executor):
     with pytest.raises(ValueError):
