@@ -35,7 +35,10 @@ RANGE_AFTER = re.compile(_RANGE_MARK + r"[\d零〇一二两三四五六七八九
 # 3、4名 (three or four): a bare number and 、 right before the next number up
 PAIR_BEFORE = re.compile(r"(?<![\d.,、])(\d{1,4})、$")
 # 100元以上1000元以下: a range written as a lower and an upper bound
-BOUNDED_RANGE_AFTER = re.compile(rf"\s*[\d{NUMERAL_CHARS}万.,]+\s*(?:{UNIT_RE})?以下")
+# (or its upper bound after 不满: 一万元以上不满三万元)
+UPPER_BOUND_WORDS = ("不满", "不足", "未满", "不到", "低于")
+BOUNDED_RANGE_AFTER = re.compile(rf"\s*(?:[\d{NUMERAL_CHARS}万.,]+\s*(?:{UNIT_RE})?以下"
+                                 rf"|(?:{'|'.join(UPPER_BOUND_WORDS)})\s*[\d{NUMERAL_CHARS}万])")
 BOUNDED_RANGE_BEFORE = re.compile(rf"[\d{NUMERAL_CHARS}万](?:{UNIT_RE})?以上\s*$")
 # 共3页 上一页 下一页: a pager
 PAGER_AFTER = re.compile(r"\s*(?:[上下首尾末]一?页|当前|跳转|转到|第\s*\d+\s*页)")
@@ -54,8 +57,9 @@ ARTICLE_LENGTH = re.compile(r"(?:本文|全文|正文|本篇文章|本篇)(?:共
 # 廉政瞭望 2019年20期: the issue of a periodical
 ISSUE_BEFORE = re.compile(r"\d{4}年第?$")
 # 浏览次数:1234次, 阅读:56次: counters of the page the text was saved from
-# 已有0人发表了评论, 12条评论: the page's comment box
-COMMENT_COUNTER_AFTER = re.compile(r"(?:发表了?|参与了?)?(?:评论|跟帖)")
+# 已有0人发表了评论, 12条评论, 666 人阅读了此文章: the page's comment box and its readers
+COMMENT_COUNTER_AFTER = re.compile(r"(?:发表了?|参与了?)?(?:评论|跟帖)"
+                                   r"|(?:阅读|浏览|看过)(?:了|过)?(?:此文|本文|该文|此篇|这篇|\s|$)")
 # 评论 0人参与,0条评论 / 已有0人参与，点击查看更多评论: the count of a comment box, on a line about comments
 COMMENT_LINE = re.compile(r"参与[^\n]{0,20}?(?:评论|跟帖)")
 # 背后56名, 目前3名, 此后2位: a word of time or place ending in 前/后, not a rank (前三名, 最后2位)
@@ -207,7 +211,8 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
             and text[q.start:q.end].isdigit() and int(text[q.start:q.end]) == int(pair.group(1)) + 1:
         return "two numbers in a row (3、4名: three or four)"
     if (text.endswith("以上", q.match_start, q.match_end) and BOUNDED_RANGE_AFTER.match(text, q.match_end)) \
-            or (text.endswith("以下", q.match_start, q.match_end)
+            or ((text.endswith("以下", q.match_start, q.match_end)
+                 or text.startswith(UPPER_BOUND_WORDS, q.match_start))
                 and BOUNDED_RANGE_BEFORE.search(text, max(0, q.match_start - 8), q.match_start)):
         return "a bound of a range (100元以上1000元以下)"
     # 1,2345人: digits after a comma that are no group of three are a garbled number

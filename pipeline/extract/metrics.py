@@ -26,7 +26,7 @@ RESPECTIVELY = re.compile(r"\s*(其中)?(分别|依次)(为|是|达|有)?")
 _YEAR = r"(?:\d{4}年|上年|去年|上一年|前一年|上年度)"
 _PART_OF_YEAR = r"(?:\d{1,2}月份?|第?[一二三四1-4]季度|[上下]半年)"
 PERIOD_ONLY = re.compile(rf"\s*(?:而|但)?(?:{_YEAR}(?:同期|全年|{_PART_OF_YEAR})?|{_PART_OF_YEAR})(?:为|是|有|达|仅)?\s*")
-PEOPLE_OF_CASES = re.compile(r"\s*、?\s*共?涉及\s*")  # 立案160件、涉及203人, 立案633件涉及675人
+PEOPLE_OF_CASES = re.compile(r"\s*、?\s*(?:共?涉及|共)\s*")  # 立案160件、涉及203人, 立案633件涉及675人, 案件789件共1163人
 # 立案数和处分人数分别为456件和402人: names listed before 分别 and figures listed after it, pair by pair
 _JOIN = rf"(?:、|{AND})"
 PAIRED_NAMES = re.compile(rf"([^\d，,。；;！？!?\n:：]+?)((?:{_JOIN}[^\d，,。；;！？!?\n:：]+?)+)(?:分别|依次)(?:为|是|达|有)?\s*$")
@@ -103,9 +103,15 @@ PER_UNIT_AFTER = re.compile(rf"\s*/{_PER}")
 # 国内生产总值为260.72亿元: money of the economy, not of discipline work
 # (资产总额近6万亿元, 实现利润总额1470.31亿元: a company's books)
 ECONOMY_BEFORE = re.compile(r"生产总值|GDP|财政收入|公共预算收入|营业收入|营收|总产值|工业增加值|销售额"
-                            r"|资产总额|总资产|利润总额|实现利润|净利润|营业额")
+                            r"|资产总额|总资产|利润总额|实现利润|净利润|营业额|投资额|完成投资|总投资|投资总额")
 # 可领取一次性丧葬补助费1400元: what one is entitled to, a rate
 ENTITLED_BEFORE = re.compile(r"(?:可领取|可享受|可申领|可获得|补助标准为|补贴标准为)[^\d，,。；;！？!?\n]{0,10}$")
+# 举报者将获得1000元奖励, 举报"无事酒"奖1000元: a reward offered, a rate (not 发奖, 颁奖)
+REWARD_AFTER = re.compile(r"的?奖励")
+REWARD_BEFORE = re.compile(r"(?<![发颁])奖\s*$")
+# 增加了7000人, 同比下降16.4元: a change right before a count or a sum, not the count (下降为356件 is
+# the level reached)
+COUNT_CHANGE = re.compile(r"(?:增加|减少|下降|上升|增长|降低|提高)了?\s*$")
 # 对超过100万元的大额资金支出, 对400万元以下的工程项目: a bound that picks out what the clause looks
 # at (a threshold), and so does 在 before it (金额在10万元以上的案件); 挽回经济损失超过3000万元
 # and 18.3万余元的金币 are amounts
@@ -627,7 +633,7 @@ def _other_things(prev: Quantity, q: Quantity) -> bool:
     return prev.unit != q.unit and unit_class(prev.unit) == unit_class(q.unit) not in ("people", "cases")
 
 
-BOUNDED_THINGS = re.compile(r"工程|项目|罚款|罚金|礼品|采购|合同|资金|支出|开支|经费")
+BOUNDED_THINGS = re.compile(r"工程|项目|罚款|罚金|礼品|采购|合同|资金|支出|开支|经费|大案|要案")
 
 
 def _threshold_or_rate(text: str, q: Quantity, clause_start: int) -> bool:
@@ -635,7 +641,8 @@ def _threshold_or_rate(text: str, q: Quantity, clause_start: int) -> bool:
     `PER_UNIT_BEFORE`, `ENTITLED_BEFORE`, `PICKS_OUT`, `ECONOMY_BEFORE`)?"""
     if PER_UNIT_BEFORE.search(text, max(clause_start, q.match_start - 12), q.match_start) \
             or PER_UNIT_AFTER.match(text, q.match_end) or ECONOMY_BEFORE.search(text, clause_start, q.match_start) \
-            or ENTITLED_BEFORE.search(text, max(clause_start, q.match_start - 16), q.match_start):
+            or ENTITLED_BEFORE.search(text, max(clause_start, q.match_start - 16), q.match_start) \
+            or REWARD_AFTER.match(text, q.match_end) or REWARD_BEFORE.search(text, max(0, q.match_start - 2), q.match_start):
         return True
     if q.qualifier not in ("more_than", "less_than"):
         return False
@@ -675,6 +682,8 @@ def _classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: 
         return "other"
     if text.endswith(RECALLED, max(0, q.match_start - 2), q.match_start) \
             or PLANNED.search(text, clause_start, q.match_start):
+        return "other"
+    if cls != "percent" and COUNT_CHANGE.search(text, max(clause_start, q.match_start - 4), q.match_start):
         return "other"
     if q.unit == "元":
         return "other" if _threshold_or_rate(text, q, clause_start) else "amount_yuan"

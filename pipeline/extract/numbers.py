@@ -26,6 +26,7 @@ UNITS = [
     "篇", "种", "套", "宗", "批", "期", "页", "本", "斤", "幅", "瓶", "所", "处", "座", "场", "轮",
     "支", "类", "间", "辆", "台", "部", "块", "亩", "吨", "字", "笔", "例", "份次", "栋", "箱", "盒", "桌",
     "公斤", "千克", "公顷", "立方米", "株",
+    "人民币",  # 523.88亿人民币: yuan, never 人
 ]
 UNIT_RE = "|".join(sorted(UNITS, key=len, reverse=True))
 # every unit a figure may carry: the measure words, 人(次)-style notes, percent and points
@@ -52,14 +53,15 @@ PRE_QUALIFIER = {
     "将近": "approx", "接近": "approx", "大约": "approx", "约有": "approx", "约合": "approx", "约计": "approx",
     "大概": "approx", "约": "approx", "约达": "approx", "近": "approx",
     "超过": "more_than", "超过了": "more_than", "突破了": "more_than", "逾": "more_than", "超": "more_than", "突破": "more_than",
-    "不低于": "more_than", "不少于": "more_than", "至少": "more_than", "最少": "more_than",
-    "不到": "less_than", "不足": "less_than", "少于": "less_than", "未满": "less_than",
+    "不低于": "more_than", "不少于": "more_than", "至少": "more_than", "至少有": "more_than", "最少": "more_than",
+    "不到": "less_than", "不足": "less_than", "少于": "less_than", "未满": "less_than", "不满": "less_than",
     "不超过": "less_than", "未超过": "less_than", "不得超过": "less_than", "不能超过": "less_than",
     "不高于": "less_than", "最多": "less_than",
 }
 POST_QUALIFIER = {
     "多": "more_than", "余": "more_than", "来": "approx", "以上": "more_than", "之多": "more_than",
     "左右": "approx", "上下": "approx", "以下": "less_than", "以内": "less_than",
+    "及以上": "more_than", "及以下": "less_than",
 }
 
 
@@ -68,21 +70,24 @@ def _prefix(table: dict[str, str]) -> str:
     return "(?P<pre>" + "|".join(sorted(table, key=len, reverse=True)) + ")?"
 
 
-# 约合人民币120万元, 超过人民币500万元: the currency may stand between a qualifier and its number,
-# and a space (超过 720 万人)
-PREFIX_QUAL = "(?:" + _prefix(PRE_QUALIFIER) + "(?(pre) ?(?:人民币)?))"
+# 约合人民币120万元, 超过人民币500万元, 约新台币2800亿元: the currency may stand between a qualifier
+# and its number, and a space (超过 720 万人)
+CURRENCIES = "人民币|港币|港元|美金|美元|欧元|日元|英镑|澳元|澳门币|新台币|台币"
+PREFIX_QUAL = "(?:" + _prefix(PRE_QUALIFIER) + f"(?(pre) ?(?:{CURRENCIES})?))"
 MIDDLE_QUAL = r"(?P<mid>多|余|来)?"
 # `6人(次)` is 人次. The look-ahead on the units' first characters spares trying every unit
 # after each number that has none (一些, 三个代表 are rejected at once); the matches are the same.
 _UNIT_FIRST = "".join(sorted({u[0] for u in UNITS} | {"个", "百", "%"}))
 UNIT = rf"(?P<mult2>万|亿)?(?=[{_UNIT_FIRST}])(?P<unit>个百分点|百分点|{UNIT_RE}|%)(?P<unit_note>\(次\))?"
-SUFFIX_QUAL = r"(?P<post>以上|左右|以下|以内|上下|之多|多)?"
+SUFFIX_QUAL = r"(?P<post>及以上|及以下|以上|左右|以下|以内|上下|之多|多)?"
 # 1亿2000万元, 3万5千元, 1千2百人: the higher part of a number, right before the part a match starts with
 HIGHER_MARKS = ("千", "万", "亿")
 HIGHER_PART = re.compile(PREFIX_QUAL + rf"(?P<hi>{ARABIC}|{CHINESE})(?P<hi_mult>[千万亿])$")
 
 # 港币2万元, 美金300元: a currency named before the number makes its 元 that currency, not yuan
 CURRENCY_BEFORE = re.compile(r"(港币|港元|美金|美元|欧元|日元|英镑|澳元|澳门币|新台币|台币)(?:现金)?$")
+# 约占通报问题总数的37%: 约 before 占 qualifies the share that ends its clause
+ABOUT_SHARE = re.compile(r"(?:大约|约|将近|接近)占[^\d，,。；;！？!?\n]{0,12}$")
 CURRENCY_UNIT = {"港币": "港元", "美金": "美元", "澳门币": "澳门元", "台币": "新台币"}
 
 # 下降了, 增长幅度为, 下降幅度达到, 降幅达, 上升率, 同比增: the words of a change, right before its
@@ -222,6 +227,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if unit_note:
             unit = unit + "次"
+        if unit == "人民币":
+            unit = "元"
         if unit == "个" and text.startswith("亿", match_end):
             # 5个亿, 2个多亿元: hundreds of millions of yuan, the way speech says it
             value *= 100_000_000
@@ -253,13 +260,17 @@ def find_quantities(text: str) -> list[Quantity]:
         for group, table in ((post, POST_QUALIFIER), (mid, POST_QUALIFIER), (pre, PRE_QUALIFIER)):
             if group:
                 qualifier = table[group]
-        if unit == "元" and (currency := CURRENCY_BEFORE.search(text, max(0, match_start - 7), match_start)):
+        # 港币2万元, 约新台币2800亿元 (the currency after the qualifier), 港币约2万元 (before it)
+        if unit == "元" and (currency := CURRENCY_BEFORE.search(text, max(0, num_start - 7), num_start)
+                             or CURRENCY_BEFORE.search(text, max(0, match_start - 7), match_start)):
             unit = CURRENCY_UNIT.get(currency.group(1), currency.group(1))
         if unit.endswith("百分点"):
             unit = "百分点"  # 下降6.4个百分点: percentage points, not a count of 个
         if unit in ("%", "百分点"):
             sign, qualifier = _change(text, match_start, qualifier)
             value *= sign
+            if qualifier == "exact" and ABOUT_SHARE.search(text, max(0, match_start - 15), match_start):
+                qualifier = "approx"
         if mult:
             num_end = m.end("mult")
         found.append(Quantity(

@@ -31,6 +31,8 @@ HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 CLAUSE_BREAKS = set("，,；;。！？!?\n：:、")
 SENTENCE_BREAKS = re.compile(r"[。！？!?\n]")
 LIST_JOIN = ("、", "和", "及", "与")  # 北京、上海和广东
+# 大兴区青云店镇党委、昌平区北七家镇党委: the body of each place may stand before the join
+LIST_GAP = re.compile(r"(?:党委|党工委|党组|纪委|纪工委|监委|纪委监委|人民政府|政府)?\s*[、和及与]\s*")
 CONJUNCTIONS = frozenset("和及与")
 CLOSING_BRACKETS = frozenset(")）」』”》]")
 CLAUSE_REST = re.compile("[^" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]{0,40}")  # up to the next break
@@ -80,7 +82,8 @@ TOPIC_OPENERS = set("而并但")  # 而在金堂县三星镇，... is a topic, n
 POLICY_BEFORE = re.compile(r"(?:贯彻|落实|按照|根据|遵照|学习)(?:党中央|中共中央|中央)?[、和及]?$")
 POLICY_AFTER = re.compile(r"[^，,；;。！？!?\n]{0,10}?(?:(?:全会|大会|会议|讲话|指示|批示|决策部署)精神|决策部署)")
 # 全国 or 全市 in an honour or a ranking is no scope (全国文明城市, 在全国率先, 在全市率先配备…)
-HONOUR_OR_RANK_AFTER = re.compile(r"(?:先进|文明|模范|示范|优秀|劳模|劳动模范|百强|十佳|首批|首个|首家|率先|领先|前列|第一|排名|闻名|通用)")
+HONOUR_OR_RANK_AFTER = re.compile(r"(?:先进|文明|模范|示范|优秀|劳模|劳动模范|百强|十佳|首批|首个|首家|率先|领先|前列|第一|排名|闻名|通用"
+                                  r"|最[大多小少高低早])")
 CENTRAL_CADRES = frozenset({"中管干部", "中管官员"})  # people the centre manages, wherever they serve
 # 广东茂名市委书记罗荫国因腐败落马, 时任四川省委副书记的李春城: an office and the name of its holder
 OFFICE_AFTER = re.compile(r"(?:省|市|县|区|州|旗|盟)?(?:委|党委|党组|政府|人大常委会|人大|政协)?(?:原|前)?(?:常务)?副?"
@@ -802,6 +805,8 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
             if m.effective is NATIONAL and local_doc and m.start < sent_start:
                 continue
             region = m.effective
+            if OTHER_DIVISIONS.match(text, max(0, p - 2)) and region not in (NATIONAL, UNKNOWN):
+                region = g.parent(region) or region
             if m.start < sent_start:
                 if id(m) not in topics:
                     topics[id(m)] = _list_topic(text, m, mentions, starts, doc, g)
@@ -821,6 +826,8 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     return out
 
 
+# 长寿区…，其他37个区县: the other divisions of the place that holds the one named, not that one
+OTHER_DIVISIONS = re.compile(r"(?:其他|其余)(?=[\d一二两三四五六七八九十]+个?(?:区县|县区|县市区|县|区|市|乡镇|镇|乡|街道|省份|省))")
 # 这6名干部, 被通报的11名领导干部, 上述3起案件: the people or cases of the paragraphs before
 ANAPHOR = re.compile(r"(?:这|该|上述|此|被通报的)[\d一二两三四五六七八九十]+(?:名|人|位|起|件)")
 # 25个省（区、市）, 66个中央和国家机关: a count of the country's provincial or central units is the
@@ -848,7 +855,7 @@ def _listed_regions(text: str, at: int, mentions: list[Mention], starts: list[in
         gap = text[before.end:current.start].strip()
         if before.end == current.start:
             pass  # 湖南省长沙市: the item is already its most specific part
-        elif gap in LIST_JOIN:
+        elif gap in LIST_JOIN or LIST_GAP.fullmatch(gap):
             items.append(before)
         else:
             break
@@ -870,6 +877,10 @@ SHARED_AFTER = re.compile(r"等(?:地|省|市|县|区|州|乡镇|镇|街道|[\d�
                           r"|共同|共计|合计|总计|一共|共|联合")
 
 
+# 大兴区青云店镇党委、昌平区北七家镇党委2个党组织: a count right after the list (or its bodies)
+COUNTED_AFTER = re.compile(r"(?:党委|党工委|党组|纪委|监委|政府)?[\d两三四五六七八九十]+个(?![^，,。；;\n]{0,6}分别)")
+
+
 def _past_aside(text: str, at: int) -> int:
     """The end of the words in brackets that open at `at` (新疆（含兵团）等地), else `at`."""
     aside = ASIDE.match(text, at)
@@ -879,7 +890,7 @@ def _past_aside(text: str, at: int) -> int:
 def _joined(text: str, before: Mention | None, m: Mention, listed: bool) -> bool:
     """Is m joined to the name before it by 、/和/及/与, directly or by a chain (湖南省长沙市)?"""
     gap = text[before.end:m.start] if before is not None and m.start >= before.end else None
-    return gap is not None and (gap.strip() in LIST_JOIN or (gap == "" and listed))
+    return gap is not None and (gap.strip() in LIST_JOIN or LIST_GAP.fullmatch(gap) is not None or (gap == "" and listed))
 
 
 def _shared_after_lists(text: str, mentions: list[Mention]) -> list[tuple[int, bool]]:
@@ -898,7 +909,8 @@ def _shared_after_lists(text: str, mentions: list[Mention]) -> list[tuple[int, b
         after = _past_aside(text, m.end)
         filler = FILLER_BEFORE_RESPECTIVELY.match(text, after)
         for at in range(after, filler.end() + 1):
-            if SHARED_AFTER.match(text, at) and (not hits or hits[-1][0] != at):
+            if (SHARED_AFTER.match(text, at) or (at == after and COUNTED_AFTER.match(text, at))) \
+                    and (not hits or hits[-1][0] != at):
                 hits.append((at, False))
                 break
         else:

@@ -442,6 +442,26 @@ CASES = [
     ("全省森林覆盖率41.1%", 41.1, "other"),
     ("该县已公布行政权力2668项", 2668, "disclosure_count"),
     ("全市教辅材料征订总额降至5600余万元，生均减负89元", 89, "other"),
+    # typical cases released or reported; people 查办 or made accountable; problems dealt with
+    ("市纪委监委集中发布5起违规吃喝典型案例", 5, "cases_publicized"),
+    ("区纪委对全区的6个典型案例进行通报", 6, "cases_publicized"),
+    ("全区共查办9名科级干部", 9, "people_held_accountable"),
+    ("共查处案件56件共71人", 71, "people_held_accountable"),
+    ("追究相关领导责任6人", 6, "people_held_accountable"),
+    ("排查出隐患问题320个，已完成整治298个", 298, "problems_rectified"),
+    # criminal or legal liability, and a prosecutor's cases, are the courts' (not discipline)
+    ("移送司法机关追究刑事责任15人", 15, "other"),
+    ("3人被追究法律责任", 3, "other"),
+    ("检察机关查办职务犯罪42人", 42, "other"),
+    # a change right before a count or a sum; a reward offered; an investment; a threshold of 大案
+    ("今年受理信访举报的数量增加了320件", 320, "other"),
+    ("全县住院费用同比下降120元", 120, "other"),
+    ("信访举报总量下降为356件", 356, "reports_received"),
+    ("举报属实的，将获得500元奖励", 500, "other"),
+    ("举报违规操办酒席奖500元", 500, "other"),
+    ("违规发放奖金3.2万元", 32000, "amount_yuan"),
+    ("开发区完成投资额约18亿元", 1800000000, "other"),
+    ("挪用公款20万元以上大案15件", 200000, "other"),
 ]
 
 

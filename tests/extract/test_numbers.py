@@ -263,6 +263,16 @@ CASES = [
     # other measures of area, volume and trees
     ("涉及土地32872.84公顷，补种乔木68万余株，活立木蓄积量102.9立方米",
      [(32872.84, "公顷", "exact"), (680000, "株", "more_than"), (102.9, "立方米", "exact")]),
+    # 人民币 after a number is yuan; a currency may stand between 约 and its number
+    ("全年追缴违纪款项12.5亿人民币", [(1250000000, "元", "exact")]),
+    ("折合约港币300万元", [(3000000, "港元", "approx")]),
+    # 约 before 占 qualifies the share; 至少有 and 及以下 are qualifiers too
+    ("退缴款约占总额的40%", [(40, "%", "approx")]),
+    ("全省至少有12名干部主动投案", [(12, "名", "more_than")]),
+    ("涉案金额在50万元及以下的案件", [(500000, "元", "less_than")]),
+    # a range that ends with 不满, and the readers of the page
+    ("受贿数额在五万元以上不满二十万元的，依法处理", []),
+    ("目前已有 1024 人阅读了此文章", []),
 ]
 
 

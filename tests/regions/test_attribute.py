@@ -661,6 +661,10 @@ def test_offices_datelines_shares_and_central_bodies(text, anchor, path):
     # a short city name right after its province's name
     ("广西南宁海关群体性腐败案中，有18名处级干部被追责。\n据中纪委公布的数据，海关系统共查处案件12起。",
      "18名", ("广西壮族自治区", "南宁市")),
+    # 全国最大 is a rank; a list of places' bodies and a count of them; the other divisions
+    ("凉山彝族自治州是全国最大的彝族聚居区，有重点县11个。", "11个", ("四川省", "凉山彝族自治州")),
+    ("区纪委对大兴区青云店镇党委、昌平区北七家镇党委2个党组织进行问责。", "2个", ("北京市",)),
+    ("长寿区监察委员会首个挂牌，其他37个区县随后完成挂牌。", "37个", ("重庆市",)),
 ])
 def test_towns_ranks_and_short_names_after_their_province(text, anchor, path):
     assert region_at(text, anchor).path == path
