@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from pipeline.extract.decode import CJK
-from pipeline.extract.numbers import CN_NUMERAL_STRICT, CN_NUMERAL_UNITS, NUMERAL_CHARS, UNIT_RE, Quantity
+from pipeline.extract.numbers import CN_NUMERAL_STRICT, CN_NUMERAL_UNITS, NUMERAL_CHARS, PRE_QUALIFIER, UNIT_RE, Quantity
 
 CN_NUMERAL_CHARS = set(NUMERAL_CHARS + "万")
 # 廿三 (23), 贰拾叁 (23 in the capital numerals of money): numerals the grammar does not read; a
@@ -35,10 +35,10 @@ RANGE_AFTER = re.compile(_RANGE_MARK + r"[\d零〇一二两三四五六七八九
 # 3、4名 (three or four): a bare number and 、 right before the next number up
 PAIR_BEFORE = re.compile(r"(?<![\d.,、])(\d{1,4})、$")
 # 100元以上1000元以下: a range written as a lower and an upper bound
-# (or its upper bound after 不满: 一万元以上不满三万元)
-UPPER_BOUND_WORDS = ("不满", "不足", "未满", "不到", "低于")
+# (or its upper bound after a qualifier of less: 一万元以上不满三万元)
+_LESS_THAN = "|".join(sorted((w for w, q in PRE_QUALIFIER.items() if q == "less_than"), key=len, reverse=True))
 BOUNDED_RANGE_AFTER = re.compile(rf"\s*(?:[\d{NUMERAL_CHARS}万.,]+\s*(?:{UNIT_RE})?以下"
-                                 rf"|(?:{'|'.join(UPPER_BOUND_WORDS)})\s*[\d{NUMERAL_CHARS}万])")
+                                 rf"|(?:{_LESS_THAN})\s*[\d{NUMERAL_CHARS}万])")
 BOUNDED_RANGE_BEFORE = re.compile(rf"[\d{NUMERAL_CHARS}万](?:{UNIT_RE})?以上\s*$")
 # 共3页 上一页 下一页: a pager
 PAGER_AFTER = re.compile(r"\s*(?:[上下首尾末]一?页|当前|跳转|转到|第\s*\d+\s*页)")
@@ -212,7 +212,7 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
         return "two numbers in a row (3、4名: three or four)"
     if (text.endswith("以上", q.match_start, q.match_end) and BOUNDED_RANGE_AFTER.match(text, q.match_end)) \
             or ((text.endswith("以下", q.match_start, q.match_end)
-                 or text.startswith(UPPER_BOUND_WORDS, q.match_start))
+                 or (q.qualifier == "less_than" and q.match_start < q.start))
                 and BOUNDED_RANGE_BEFORE.search(text, max(0, q.match_start - 8), q.match_start)):
         return "a bound of a range (100元以上1000元以下)"
     # 1,2345人: digits after a comma that are no group of three are a garbled number

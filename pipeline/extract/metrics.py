@@ -111,7 +111,7 @@ REWARD_AFTER = re.compile(r"的?奖励")
 REWARD_BEFORE = re.compile(r"(?<![发颁])奖\s*$")
 # 增加了7000人, 同比下降16.4元: a change right before a count or a sum, not the count (下降为356件 is
 # the level reached)
-COUNT_CHANGE = re.compile(r"(?:增加|减少|下降|上升|增长|降低|提高)了?\s*$")
+COUNT_CHANGE = re.compile(CHANGE_WORD + r"了?\s*$")
 # 对超过100万元的大额资金支出, 对400万元以下的工程项目: a bound that picks out what the clause looks
 # at (a threshold), and so does 在 before it (金额在10万元以上的案件); 挽回经济损失超过3000万元
 # and 18.3万余元的金币 are amounts

@@ -70,10 +70,12 @@ def _prefix(table: dict[str, str]) -> str:
     return "(?P<pre>" + "|".join(sorted(table, key=len, reverse=True)) + ")?"
 
 
+# 港币2万元, 美金300元: a currency named before the number makes its 元 that currency, not yuan
+FOREIGN_CURRENCIES = "港币|港元|美金|美元|欧元|日元|英镑|澳元|澳门币|新台币|台币"
+CURRENCY_UNIT = {"港币": "港元", "美金": "美元", "澳门币": "澳门元", "台币": "新台币"}
 # 约合人民币120万元, 超过人民币500万元, 约新台币2800亿元: the currency may stand between a qualifier
 # and its number, and a space (超过 720 万人)
-CURRENCIES = "人民币|港币|港元|美金|美元|欧元|日元|英镑|澳元|澳门币|新台币|台币"
-PREFIX_QUAL = "(?:" + _prefix(PRE_QUALIFIER) + f"(?(pre) ?(?:{CURRENCIES})?))"
+PREFIX_QUAL = "(?:" + _prefix(PRE_QUALIFIER) + f"(?(pre) ?(?:人民币|{FOREIGN_CURRENCIES})?))"
 MIDDLE_QUAL = r"(?P<mid>多|余|来)?"
 # `6人(次)` is 人次. The look-ahead on the units' first characters spares trying every unit
 # after each number that has none (一些, 三个代表 are rejected at once); the matches are the same.
@@ -84,11 +86,7 @@ SUFFIX_QUAL = r"(?P<post>及以上|及以下|以上|左右|以下|以内|上下|
 HIGHER_MARKS = ("千", "万", "亿")
 HIGHER_PART = re.compile(PREFIX_QUAL + rf"(?P<hi>{ARABIC}|{CHINESE})(?P<hi_mult>[千万亿])$")
 
-# 港币2万元, 美金300元: a currency named before the number makes its 元 that currency, not yuan
-CURRENCY_BEFORE = re.compile(r"(港币|港元|美金|美元|欧元|日元|英镑|澳元|澳门币|新台币|台币)(?:现金)?$")
-# 约占通报问题总数的37%: 约 before 占 qualifies the share that ends its clause
-ABOUT_SHARE = re.compile(r"(?:大约|约|将近|接近)占[^\d，,。；;！？!?\n]{0,12}$")
-CURRENCY_UNIT = {"港币": "港元", "美金": "美元", "澳门币": "澳门元", "台币": "新台币"}
+CURRENCY_BEFORE = re.compile(rf"({FOREIGN_CURRENCIES})(?:现金)?$")
 
 # 下降了, 增长幅度为, 下降幅度达到, 降幅达, 上升率, 同比增: the words of a change, right before its
 # percentage (a bare 增 or 降 only right after 比: 同比增25%, 环比降3%)
@@ -96,6 +94,8 @@ CHANGE_WORD = r"(下降|降低|减少|下滑|回落|上升|增长|增加|提高|
 CHANGE = CHANGE_WORD + r"(了)?(幅度|率)?(为|达到|达)?"
 # ... and a qualifier before them qualifies the percentage (约下降4%, 大约增长一成)
 CHANGE_BEFORE = re.compile("(?P<about>大约|约|将近|接近)?" + CHANGE + " ?$")
+# ... and so does 约 before 占 (约占通报问题总数的37%)
+ABOUT_SHARE = re.compile(r"(?:大约|约|将近|接近)占[^\d，,。；;！？!?\n]{0,12}$")
 NEGATIVE_CHANGES = ("下降", "降低", "减少", "下滑", "回落", "降幅", "减幅", "跌幅", "降")
 # 分别下降31%和42%, 下降12%、8%: a percentage joined to a fall before it is a fall too
 AND = "以及|和|及|与"  # the words that join the last item of a list
@@ -198,10 +198,12 @@ def _multiplier(*parts: str | None) -> int:
 
 def _change(text: str, at: int, qualifier: str) -> tuple[int, str]:
     """The sign of a percentage at position `at` (-1 when the words of a fall, 下降, 减少 ..., end
-    right before it) and its qualifier (approx when 约 stands before those words)."""
+    right before it) and its qualifier (approx when 约 stands before those words, or before the
+    占 of a share: 约占26%)."""
     change = CHANGE_BEFORE.search(text, max(0, at - 10), at)
     if change is None:
-        return 1, qualifier
+        about = qualifier == "exact" and ABOUT_SHARE.search(text, max(0, at - 15), at)
+        return 1, "approx" if about else qualifier
     sign = -1 if change.group(2) in NEGATIVE_CHANGES else 1
     return sign, "approx" if change["about"] and qualifier == "exact" else qualifier
 
@@ -260,17 +262,18 @@ def find_quantities(text: str) -> list[Quantity]:
         for group, table in ((post, POST_QUALIFIER), (mid, POST_QUALIFIER), (pre, PRE_QUALIFIER)):
             if group:
                 qualifier = table[group]
-        # 港币2万元, 约新台币2800亿元 (the currency after the qualifier), 港币约2万元 (before it)
-        if unit == "元" and (currency := CURRENCY_BEFORE.search(text, max(0, num_start - 7), num_start)
-                             or CURRENCY_BEFORE.search(text, max(0, match_start - 7), match_start)):
-            unit = CURRENCY_UNIT.get(currency.group(1), currency.group(1))
+        if unit == "元":
+            # 港币2万元, 约新台币2800亿元 (after the qualifier), 港币约2万元 (before it)
+            currency = CURRENCY_BEFORE.search(text, max(0, num_start - 7), num_start)
+            if currency is None and match_start < num_start:
+                currency = CURRENCY_BEFORE.search(text, max(0, match_start - 7), match_start)
+            if currency:
+                unit = CURRENCY_UNIT.get(currency.group(1), currency.group(1))
         if unit.endswith("百分点"):
             unit = "百分点"  # 下降6.4个百分点: percentage points, not a count of 个
         if unit in ("%", "百分点"):
             sign, qualifier = _change(text, match_start, qualifier)
             value *= sign
-            if qualifier == "exact" and ABOUT_SHARE.search(text, max(0, match_start - 15), match_start):
-                qualifier = "approx"
         if mult:
             num_end = m.end("mult")
         found.append(Quantity(

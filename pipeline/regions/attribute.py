@@ -32,7 +32,8 @@ CLAUSE_BREAKS = set("，,；;。！？!?\n：:、")
 SENTENCE_BREAKS = re.compile(r"[。！？!?\n]")
 LIST_JOIN = ("、", "和", "及", "与")  # 北京、上海和广东
 # 大兴区青云店镇党委、昌平区北七家镇党委: the body of each place may stand before the join
-LIST_GAP = re.compile(r"(?:党委|党工委|党组|纪委|纪工委|监委|纪委监委|人民政府|政府)?\s*[、和及与]\s*")
+PLACE_BODIES = "党委|党工委|党组|纪委监委|纪委|纪工委|监委|人民政府|政府"
+JOIN_GAP = re.compile(rf"(?:{PLACE_BODIES})?\s*[{''.join(LIST_JOIN)}]\s*")
 CONJUNCTIONS = frozenset("和及与")
 CLOSING_BRACKETS = frozenset(")）」』”》]")
 CLAUSE_REST = re.compile("[^" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]{0,40}")  # up to the next break
@@ -855,7 +856,7 @@ def _listed_regions(text: str, at: int, mentions: list[Mention], starts: list[in
         gap = text[before.end:current.start].strip()
         if before.end == current.start:
             pass  # 湖南省长沙市: the item is already its most specific part
-        elif gap in LIST_JOIN or LIST_GAP.fullmatch(gap):
+        elif JOIN_GAP.fullmatch(gap):
             items.append(before)
         else:
             break
@@ -878,7 +879,7 @@ SHARED_AFTER = re.compile(r"等(?:地|省|市|县|区|州|乡镇|镇|街道|[\d�
 
 
 # 大兴区青云店镇党委、昌平区北七家镇党委2个党组织: a count right after the list (or its bodies)
-COUNTED_AFTER = re.compile(r"(?:党委|党工委|党组|纪委|监委|政府)?[\d两三四五六七八九十]+个(?![^，,。；;\n]{0,6}分别)")
+COUNTED_AFTER = re.compile(rf"(?:{PLACE_BODIES})?[\d两三四五六七八九十]+个(?![^，,。；;\n]{{0,6}}分别)")
 
 
 def _past_aside(text: str, at: int) -> int:
@@ -888,9 +889,10 @@ def _past_aside(text: str, at: int) -> int:
 
 
 def _joined(text: str, before: Mention | None, m: Mention, listed: bool) -> bool:
-    """Is m joined to the name before it by 、/和/及/与, directly or by a chain (湖南省长沙市)?"""
+    """Is m joined to the name before it by 、/和/及/与 (after that place's body: …镇党委、), directly
+    or by a chain (湖南省长沙市)?"""
     gap = text[before.end:m.start] if before is not None and m.start >= before.end else None
-    return gap is not None and (gap.strip() in LIST_JOIN or LIST_GAP.fullmatch(gap) is not None or (gap == "" and listed))
+    return gap is not None and (JOIN_GAP.fullmatch(gap) is not None or (gap == "" and listed))
 
 
 def _shared_after_lists(text: str, mentions: list[Mention]) -> list[tuple[int, bool]]:
