@@ -69,9 +69,9 @@ _ITEM = r"\s*(?:运用)?(?P<kind>[^\d，,。；;！？!?\n、][^\d，,。；;！
 ITEM = re.compile(_ITEM)
 # the last item of a list, bare or naming a kind: 98件和76件, 厅局级干部5人和县处级干部23人
 LAST_ITEM = re.compile(rf"\s*(?:{AND})(?:{_ITEM})?\s*")
-# 移送司法、纪检监察机关处理7人, 280多人被移送纪检监察等部门处理: what another body does with
-# those handed on to it is no measure of the body that hands them on
-HANDED_ON = re.compile(r"(?:移送|移交)[^，,。；;！？!?\n]{0,12}?(?:处理|查处)")
+# 移送司法、纪检监察机关处理7人, 280多人被移送纪检监察等部门处理, 移送公安机关违法案件159起:
+# what another body does with those handed on to it is no measure of the body that hands them on
+HANDED_ON = re.compile(r"(?:移送|移交)[^，,。；;！？!?\n]{0,12}?(?:处理|查处|案件)")
 # the clues (线索) a figure counts, named right before it or right after it
 CLUES_BEFORE = re.compile(r"线索(?:共计|共|计|达)?\s*$")
 CLUES_AFTER = re.compile(r"[^\d，,。；;！？!?\n]{0,4}?线索")
@@ -96,10 +96,12 @@ IN_TOPIC = re.compile(r"\s*在?(?:受到?|被)?(?P<topic>[^\d，,。；;！？!?
 LABELLED = re.compile(r"\s*(?P<topic>[^\d，,。；;！？!?\n:：]{2,12})[:：]")
 PLACE_ITEM = re.compile(r"\s*[\u4e00-\u9fff]{1,10}?(?:" + "|".join((*PLACE_KINDS, "镇", "乡", "街道")) + r")\s*")
 # 单价超过500元, 人均补贴200元, 生均减负89元, 每平方米30元以下: a price or a rate, not money involved
-# (每百斤低于市场价12元, 以0.1元/斤套取价差: per quantity of goods, before or after the figure)
-_PER = r"(?:[\d一二两三四五六七八九十百千万]*(?:斤|公斤|千克|吨|亩|平方米|立方米|车|头|桌|间|套|辆|人|户))"
+# (每百斤低于市场价12元, 以0.1元/斤套取价差, 1.98万元一套: per quantity of goods, before or after
+# the figure)
+_UNIT_OF_GOODS = r"(?:斤|公斤|千克|吨|亩|平方米|立方米|车|头|桌|间|套|辆|人|户)"
+_PER = rf"(?:[\d一二两三四五六七八九十百千万]*{_UNIT_OF_GOODS})"
 PER_UNIT_BEFORE = re.compile(rf"(?:单价|单笔|单次|人均|生均|户均|每{_PER})[^\d，,。；;！？!?\n共计总累]{{0,8}}$")
-PER_UNIT_AFTER = re.compile(rf"\s*/{_PER}")
+PER_UNIT_AFTER = re.compile(rf"\s*(?:/{_PER}|[一每]{_UNIT_OF_GOODS})")
 # 国内生产总值为260.72亿元: money of the economy, not of discipline work
 # (资产总额近6万亿元, 实现利润总额1470.31亿元: a company's books)
 ECONOMY_BEFORE = re.compile(r"生产总值|GDP|财政收入|公共预算收入|营业收入|营收|总产值|工业增加值|销售额"
@@ -115,6 +117,12 @@ COUNT_CHANGE = re.compile(CHANGE_WORD + r"了?\s*$")
 # 对超过100万元的大额资金支出, 对400万元以下的工程项目: a bound that picks out what the clause looks
 # at (a threshold), and so does 在 before it (金额在10万元以上的案件); 挽回经济损失超过3000万元
 # and 18.3万余元的金币 are amounts
+# discipline and another kind of handling, named together: 撤职、免职等处理, 党纪政纪处分、问责处理或诫勉谈话
+_SANCTION = r"(?:处分|撤职|开除党籍|开除公职|开除|警告|记过|降级)"
+MIXED_HANDLING = re.compile(rf"{_SANCTION}(?:、|或者|或|和|及)[^，,。；;！？!?\n\d]{{0,12}}?(?:问责|组织处理|免职|诫勉|停职|调离)"
+                            rf"|{_SANCTION}[^，,。；;！？!?\n\d]{{0,10}}?等处理")
+MIXED_REACH = 40
+
 BOUND_WORDS = ("超过", "超", "逾", "不足", "不到", "不超过", "不低于", "不少于", "少于", "低于", "高于", "以上", "以下", "以内")
 PICKS_OUT = re.compile(r"对|凡")
 # 查处的这219件问题, 上述3起案例: a figure stated before, said again (counted once, where stated)
@@ -665,6 +673,8 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     `before` the figure just before q wherever it stands, `sibling` the last figure of q's unit
     class before it in its sentence."""
     metric = _classify(text, q, clause_start, clause_end, prev, next_start, sentence_start, before, sibling)
+    if metric == "people_disciplined" and _mixed_handling(text, q, clause_start, clause_end):
+        return "people_held_accountable"
     # 查结…重点线索68件, 另有15起问题线索正在查办: clues, whatever is done with them, are no cases
     # (clues received are reports, and clues found true reports verified: 受理举报线索12条, 查实问题线索12条)
     if metric not in ("other", "reports_received", "reports_verified") and (
@@ -672,6 +682,16 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
             or CLUES_AFTER.match(text, q.match_end, clause_end)):
         return "other"
     return metric
+
+
+def _mixed_handling(text: str, q: Quantity, clause_start: int, clause_end: int) -> bool:
+    """Is discipline one of several kinds of handling the figure's people got (受到撤职、免职等处理,
+    党纪政纪处分或组织处理46人), so that the figure counts people dealt with, not disciplined?"""
+    after = MIXED_HANDLING.search(text, q.match_end, min(clause_end, q.match_end + MIXED_REACH))
+    if after:
+        return True
+    return any(m.end() >= q.match_start - 2 for m in
+               MIXED_HANDLING.finditer(text, max(clause_start, q.match_start - MIXED_REACH), q.match_start))
 
 
 def _classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: tuple[Quantity, str] | None,

@@ -78,7 +78,12 @@ def _width_table() -> dict[str, str]:
     return {c: _fold_width(c) for c in chars}
 
 
-def _to_simplified(text: str) -> str:
+# 乾 of the names of places that t2s would turn into 干 (乾安县 → 干安县, 乾县 → 干县); a test
+# checks these against every name of the gazetteer
+KEPT_IN_NAMES = re.compile("乾(?=安|县|縣)")
+
+
+def to_simplified(text: str) -> str:
     """Convert with OpenCC, keeping one output character per input character.
 
     t2s is character-for-character for nearly all text; where a phrase rule changes the length,
@@ -86,15 +91,21 @@ def _to_simplified(text: str) -> str:
     """
     conv = _t2s()
     out = conv.convert(text)
-    if len(out) == len(text):
-        return out
-    lines = []
-    for line in text.splitlines(keepends=True):
-        c = conv.convert(line)
-        if len(c) != len(line):
-            c = "".join(x if len(x := conv.convert(ch)) == 1 else ch for ch in line)
-        lines.append(c)
-    return "".join(lines)
+    if len(out) != len(text):
+        lines = []
+        for line in text.splitlines(keepends=True):
+            c = conv.convert(line)
+            if len(c) != len(line):
+                c = "".join(x if len(x := conv.convert(ch)) == 1 else ch for ch in line)
+            lines.append(c)
+        out = "".join(lines)
+    kept = [m.start() for m in KEPT_IN_NAMES.finditer(text)]
+    if kept:
+        chars = list(out)
+        for i in kept:
+            chars[i] = text[i]
+        out = "".join(chars)
+    return out
 
 
 # A text wrapped at a fixed width (a PDF, an old page): most lines are about as wide as the widest
@@ -162,7 +173,7 @@ def normalize(original: str) -> Normalized:
     shift = [0, *accumulate(map(len, dropped))]
     table = _width_table()
     folded = _WIDE.sub(lambda m: table[m.group()], "".join(kept))
-    text = _to_simplified(folded)
+    text = to_simplified(folded)
     # Hong Kong papers write 陝西 with the variant 陜 (narrow), which OpenCC leaves alone
     text = text.replace("陜西", "陕西")
     text = _blank_mojibake(text)

@@ -20,7 +20,7 @@ WELL_FORMED_CN = re.compile(
 
 # Measure words a figure may carry, longest first. 元 (money) is normalised to yuan.
 UNITS = [
-    "人次", "件次", "户次", "批次", "家次", "场次", "轮次", "架次", "个次", "项次", "平方米", "公里",
+    "人次", "件次", "户次", "批次", "家次", "场次", "轮次", "架次", "个次", "项次", "辆次", "平方米", "公里",
     "美元", "港元", "欧元", "日元", "英镑", "澳元", "澳门元", "新台币",
     "元", "人", "名", "位", "起", "件", "个", "户", "份", "项", "条", "次", "家", "张", "封", "册",
     "篇", "种", "套", "宗", "批", "期", "页", "本", "斤", "幅", "瓶", "所", "处", "座", "场", "轮",
@@ -85,6 +85,10 @@ SUFFIX_QUAL = r"(?P<post>及以上|及以下|以上|左右|以下|以内|上下|
 # 1亿2000万元, 3万5千元, 1千2百人: the higher part of a number, right before the part a match starts with
 HIGHER_MARKS = ("千", "万", "亿")
 HIGHER_PART = re.compile(PREFIX_QUAL + rf"(?P<hi>{ARABIC}|{CHINESE})(?P<hi_mult>[千万亿])$")
+
+# 人防, 人事, 人才, 人大…: words that begin with 人, so that N个 before them counts no people
+PERSON_WORDS = frozenset("防事才民大口社工行保武群居身文力气情格权名")
+DEMONSTRATIVES = frozenset("这那该此")
 
 CURRENCY_BEFORE = re.compile(rf"({FOREIGN_CURRENCIES})(?:现金)?$")
 
@@ -231,6 +235,9 @@ def find_quantities(text: str) -> list[Quantity]:
             unit = unit + "次"
         if unit == "人民币":
             unit = "元"
+        if unit == "个" and text.startswith("人", match_end) and text[match_end + 1:match_end + 2] not in PERSON_WORDS \
+                and text[match_start - 1:match_start] not in DEMONSTRATIVES:
+            unit, match_end = "人", match_end + 1  # 点名批评了10个人: people (not 3个人防工程, 这两个人)
         if unit == "个" and text.startswith("亿", match_end):
             # 5个亿, 2个多亿元: hundreds of millions of yuan, the way speech says it
             value *= 100_000_000

@@ -47,6 +47,8 @@ SELF_PROVINCE = re.compile(r"(?:我|本)省")  # a report that speaks of its pla
 ORG_REFERENCES = {f"{s}{o}": s for s in ("省", "市", "区", "县", "州") for o in ("纪委", "监委")}
 REFERENCES.update(ORG_REFERENCES)
 REFERENCES["当地"] = "local"  # the place named last, in this paragraph or the ones before
+# 审计后各市县积极整改: all the cities of a province and their counties, so the province
+REFERENCES.update({w: "省" for w in ("各市县", "各市县区", "各地市", "各市州")})
 PLURAL_BEFORE = set("各两多三四五六七八九十几诸每省市县区州")  # 各区纪委, 县区纪委: several commissions, not one
 AREA_BEFORE = set("社片园景小校辖营库")  # 社区监委, 园区纪委: a community's or a park's, not a district's
 # A name right after one of these, inside a clause, is a place visited, not the subject (在北京
@@ -55,6 +57,9 @@ LOCATIVE = set("在赴到往去至于")
 # 在 and 于 opening a clause name its topic (在金堂县，…); a verb of going there does not (，赴泰州、
 # 盐城等地公款旅游)
 TOPIC_LOCATIVE = set("在于")
+# ... but 到 ending a verb of saying, seeing or reaching is no going there (其中提到常州市组织…)
+NOT_GOING_TO = ("提到", "谈到", "说到", "讲到", "看到", "听到", "想到", "受到", "做到", "达到", "得到",
+                "遇到", "感到", "收到", "找到", "点到", "涉及到", "认识到", "注意到")
 VISIT_VERBS = ("来自", "深入", "走进", "走访")  # 深入商丘、漯河…下沉监督
 # A name after one of these is a partner of the subject, not its scope (区纪委监委协同河东区、
 # 红桥区开展交叉检查，共查处…: the figures are the subject's)
@@ -82,6 +87,15 @@ TOPIC_OPENERS = set("而并但")  # 而在金堂县三星镇，... is a topic, n
 # 中央纪委三次全会精神, 全国全省教育大会精神, 国务院关于统计工作的决策部署
 POLICY_BEFORE = re.compile(r"(?:贯彻|落实|按照|根据|遵照|学习)(?:党中央|中共中央|中央)?[、和及]?$")
 POLICY_AFTER = re.compile(r"[^，,；;。！？!?\n]{0,10}?(?:(?:全会|大会|会议|讲话|指示|批示|决策部署)精神|决策部署)")
+# 在镇江市纪委监委和市委的坚强领导下, 经报市委和镇江市监委同意: a commission that leads or
+# agrees is the one above the report's place, so neither a scope nor a vote
+SUPERIOR_AFTER = re.compile(r"(?:纪委监委|纪委|监委|纪律检查委员会|监察委员会)[^，,；;。！？!?\n]{0,12}?(?:领导下|同意)")
+# 包括北京在内，已有9个省级监委…: one of the places counted, not the scope of the count
+INCLUDED_AFTER = re.compile(r"[^，,；;。！？!?\n]{0,12}?在内")
+# 运用省纪委开发的软件, 按照市纪委要求: the commission whose tool or plan a body uses
+SOURCE_VERBS = frozenset({"贯彻", "落实", "按照", "根据", "遵照", "运用", "利用", "依托", "借助", "使用"})
+# a first line that is only the name of a site or of its body (广元市人民政府, 某某县纪委监委网站)
+SITE_HEADER = re.compile(r"\s*[\u4e00-\u9fff]{2,16}?(?:人民政府|政府网|纪委监委|纪委监委网站|纪检监察网|门户网站|网站)[ \t]*\n")
 # 全国 or 全市 in an honour or a ranking is no scope (全国文明城市, 在全国率先, 在全市率先配备…)
 HONOUR_OR_RANK_AFTER = re.compile(r"(?:先进|文明|模范|示范|优秀|劳模|劳动模范|百强|十佳|首批|首个|首家|率先|领先|前列|第一|排名|闻名|通用"
                                   r"|最[大多小少高低早])")
@@ -105,10 +119,14 @@ SUB_LEFT_WORDS = frozenset({"共有", "现有", "包括", "其中"})
 STREET_WORDS = set("巷区坊头面市景")  # 街巷, 街区, 街坊: words of streets, not 街 of a subdistrict
 TOWN_WORDS = set("乡")  # 镇乡(街道): towns and townships, not a town's name before them
 TOWNSHIP_WORDS = set("镇村科亲贤风土愁情")  # 乡镇, 乡村, 乡科级, 乡亲, 乡贤: words that begin with 乡
-SUB_LEFT = set("在对于到是为取入和与及将把由从至赴即以任")  # 以龙津镇…为, 时任城关镇…
+SUB_LEFT = set("在对于到是为取入和与及将把由从至赴即以任据")  # 以龙津镇…为, 时任城关镇…, 据罗星街道…介绍
 # 在佛堂镇 at a clause's start is 佛堂镇; 辣椒小镇, 特色小镇 are projects, not towns
-SUB_NOT_FIRST = set("该全各本每我此其这那某几多一二两三四五六七八九十个相有所诸在对赴把任")  # 在任补洛乡 is 补洛乡
-SUB_NOT_LAST = set("乡城村县区市省镇街小古各每该等")  # 周庄古镇 is a scenic area; 明确各镇 is every town
+# (在任补洛乡 is 补洛乡, 在辖区西街 is no subdistrict)
+SUB_NOT_FIRST = set("该全各本每我此其这那某几多一二两三四五六七八九十个相有所诸在对赴把任据辖")
+# 周庄古镇 is a scenic area; 明确各镇 is every town; 镇委镇政府 is a town's committee and government
+SUB_NOT_LAST = set("乡城村县区市省镇街小古各每该等委")
+# 系统和镇(办)自查: towns and the offices of subdistricts, a kind of unit, not a town's name
+KIND_AFTER = re.compile(r"[(（](?:办|街道|乡|镇|场|社区)[)）]")
 # ... but many towns end in 市 (周市镇, 新市镇, 马市镇), unless it is a word of its own (城市, 超市)
 MARKET_WORDS = {"城市", "都市", "超市", "门市", "上市", "股市", "闹市", "集市", "街市", "夜市", "本市", "全市", "各市"}
 
@@ -274,6 +292,8 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
                                                     or (key[0] == "区" and text[s - 1] in AREA_BEFORE)):
                 continue
             mention = Mention(s, e, "ref", key)
+            if key in ORG_REFERENCES and text[max(0, s - 2):s] in SOURCE_VERBS:
+                mention.weak = mention.no_vote = True  # 运用省纪委开发的软件, 按照市纪委部署: a source
         elif key in lex.national:
             if key.endswith("部") and text.startswith("门", e):
                 continue  # 市财政部门, 公安部门: the departments of any level, not the ministry
@@ -303,7 +323,8 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
                 mention = Mention(s, e, "national", key)
         # a place visited: 在/赴/到 X inside a clause, and names listed right after it
         if s > 0 and text[s - 1] in LOCATIVE and not (text[s - 1] in TOPIC_LOCATIVE and (
-                s < 2 or text[s - 2] in CLAUSE_BREAKS or text[s - 2] in TOPIC_OPENERS)):
+                s < 2 or text[s - 2] in CLAUSE_BREAKS or text[s - 2] in TOPIC_OPENERS)) \
+                and not (text[s - 1] == "到" and text.endswith(NOT_GOING_TO, max(0, s - 3), s)):
             mention.weak = True
         elif s > 0 and text[s - 1] == "在" and "期间" in CLAUSE_REST.match(text, e).group():
             mention.weak = True  # 在乌鲁木齐市参加培训班期间，…: where something happened, not whose it is
@@ -311,6 +332,8 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
             mention.weak = True
         elif s >= 2 and text[s - 2:s] in RANK_VERBS and RANK_AFTER.match(text, e):
             mention.weak = mention.no_vote = True
+        elif text[max(0, s - 2):s] == "包括" and INCLUDED_AFTER.match(text, e):
+            mention.weak = True
         elif s > 0 and text[s - 1] == "除":
             mention.weak = mention.no_vote = True  # 全国30省份（除西藏）, 除北京外: a place left out
         elif VENUE_AFTER.match(text, e):
@@ -329,6 +352,8 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
             mention.office = True
             if prev is not None and prev.kind == "region" and prev.end == s:
                 prev.office = True  # 广东茂名市委书记: the whole chain
+        if SUPERIOR_AFTER.match(text, e):
+            mention.weak = mention.no_vote = True
         if s > 0 and text[s - 1] == "在" and (frame := CLAUSE_REST.match(text, e).group().find("基础上")) >= 0:
             # 在省纪委提出的5个方面20项重点基础上，…纠治6种行为: what a report builds on scopes the
             # figures inside the frame only, like an aside
@@ -354,7 +379,7 @@ def find_sub_county(text: str, mentions: list[Mention], not_names: set[str] = fr
     for mt in re.finditer(r"街道|街|镇|乡", text):
         j, suffix = mt.start(), mt.group()
         if (suffix == "乡" and text[j + 1:j + 2] in TOWNSHIP_WORDS) or (suffix == "街" and text[j + 1:j + 2] in STREET_WORDS) \
-                or (suffix == "镇" and text[j + 1:j + 2] in TOWN_WORDS):
+                or (suffix == "镇" and text[j + 1:j + 2] in TOWN_WORDS) or KIND_AFTER.match(text, mt.end()):
             continue
         core = j  # where the name ends: before the people of an ethnic township (玉洪瑶族乡)
         if suffix == "乡" and text[j - 1:j] == "族":
@@ -667,6 +692,8 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
             m.weak = True
     _narrow_chains(title_mentions, g)
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
+    if SITE_HEADER.match(text):
+        first_line_end = 0  # 广元市人民政府 over a page of the site: the publisher, not the title
     para_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     central = find_central_units(text)  # 中信集团…给予17名党员领导干部处分: a report about a central company
     # a national body inside a document's title casts no vote: anyone cites its papers
@@ -679,9 +706,11 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     weights = _weights(mentions + central, title_mentions, first_line_end if first_line_end >= 0 else len(text),
                        para_starts, g)
     doc = document_region(weights, g)
-    if doc.level in ("city", "county") and SELF_PROVINCE.search(text):
+    if doc.level in ("city", "county") and SELF_PROVINCE.search(text) \
+            and not any(m.kind == "ref" and REFERENCES[m.text] == doc.name[-1] for m in mentions):
         # 我省…: a province's report that names its cities more often than itself (中央督察组对我省
-        # 开展督察…赣州市…信丰县) is the province's
+        # 开展督察…赣州市…信丰县) is the province's; not a county's that speaks of 全县 and 县纪委 too
+        # (深刻汲取我省…教训，互助县…)
         doc = next((r for r in g.ancestors(doc) if r.level == "province"), doc)
     if doc is UNKNOWN and site:  # the text names no region of its own (全省…): the publisher's
         doc = publisher_region(site, lex)

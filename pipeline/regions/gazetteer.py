@@ -337,13 +337,6 @@ def abbreviations(r: Region) -> tuple[str, ...]:
     return (base + kind, base + r.name[-3:]) if kind and len(base) >= 2 else ()
 
 
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def resolve_query(query: str, known: Iterable[str] | None = None) -> Region:
     """What a user types -> one Region.
 
@@ -352,6 +345,8 @@ def resolve_query(query: str, known: Iterable[str] | None = None) -> Region:
     answer to it, UnknownRegion (with the closest names; those in `known`, e.g. the ids that have
     figures, first) when none does.
     """
+    from pipeline.extract.normalize import to_simplified  # lazily: pipeline.extract imports this module
+
     g = gazetteer()
     q = (query or "").strip()
     if not q:
@@ -366,7 +361,7 @@ def resolve_query(query: str, known: Iterable[str] | None = None) -> Region:
             found = [r for r in g.by_pinyin.get(last, [])
                      if all(any(a.pinyin == p for a in g.ancestors(r)[1:]) for p in above)]
     else:
-        name = _t2s().convert(q).replace(" ", "")
+        name = to_simplified(q).replace(" ", "")
         if name in ("全国", "中国", "national"):
             return NATIONAL
         found = (g.by_name.get(name) or g.by_old_name.get(name) or g.by_abbreviation.get(name)
@@ -398,10 +393,12 @@ def _qualified(g: Gazetteer, name: str) -> list[Region]:
 
 def suggest(query: str, known: Iterable[str] | None = None, n: int = 5) -> list[Region]:
     """The closest regions to a query, by name and by pinyin; regions in `known` first."""
+    from pipeline.extract.normalize import to_simplified
+
     g = gazetteer()
     q = query.strip().lower()
     if not re.fullmatch(r"[a-z\-' ]+", q):
-        q = _t2s().convert(query.strip())
+        q = to_simplified(query.strip())
     keys: dict[str, list[Region]] = defaultdict(list)
     for r in g.regions.values():
         for k in (r.id, r.name, r.short_name, r.pinyin):

@@ -462,6 +462,23 @@ CASES = [
     ("违规发放奖金3.2万元", 32000, "amount_yuan"),
     ("开发区完成投资额约18亿元", 1800000000, "other"),
     ("挪用公款20万元以上大案15件", 200000, "other"),
+    # exempted from discipline; discipline named with other handling; 追究 alone; 严查 problems
+    ("其中给予党纪处分36人，免予处分2人", 2, "other"),
+    ("34名公职人员受到撤职、免职等处理", 34, "people_held_accountable"),
+    ("76名责任人分别受到党纪政纪处分、问责处理或诫勉谈话", 76, "people_held_accountable"),
+    ("给予党纪政纪处分或组织处理46名责任人员", 46, "people_held_accountable"),
+    ("给予党纪政务处分36人、组织处理12人", 36, "people_disciplined"),
+    ("全年共追究3972人", 3972, "people_held_accountable"),
+    ("对27名责任人进行了警示追究", 27, "people_held_accountable"),
+    ("刑事追究331人", 331, "other"),
+    ("全县严查乡村建设腐败问题45个", 45, "cases_investigated"),
+    # cases handed to the police; reports received as information; typical cases found
+    ("全市移送公安机关违法案件159起", 159, "other"),
+    ("该区共接到举报信息118条", 118, "reports_received"),
+    ("检查发现违规使用公车典型案例3起", 3, "cases_investigated"),
+    # people counted with 个人; a price of one of a thing
+    ("会上点名批评了10个人", 10, "people_admonished"),
+    ("墓地最高的1.98万元一套", 19800, "other"),
 ]
 
 

@@ -84,3 +84,17 @@ def test_a_text_wrapped_at_a_fixed_width_is_read_across_its_line_breaks(seed_pat
     assert "一、基本情况概述\n" in normalize(WRAPPED).text
     for path in seed_paths:
         assert wrap_breaks(path.read_text(encoding="utf-8")) == [], path.name
+
+
+def test_names_of_places_keep_the_characters_t2s_would_change():
+    assert normalize("吉林省乾安縣紀委查处问题5起，乾县纪委处分3人，乾淨").text == "吉林省乾安县纪委查处问题5起,乾县纪委处分3人,干净"
+    (figure,) = extract_text("x", "吉林省乾安县纪委查处问题5起。")
+    assert figure["region_path"] == ["吉林省", "松原市", "乾安县"]
+
+
+def test_every_name_of_the_gazetteer_survives_normalisation():
+    from pipeline.regions.gazetteer import gazetteer
+
+    g = gazetteer()
+    names = set(g.by_name) | set(g.by_short) | set(g.by_old_name)
+    assert [n for n in sorted(names) if normalize(n).text != n] == []

@@ -273,6 +273,10 @@ CASES = [
     # a range that ends with 不满, and the readers of the page
     ("受贿数额在五万元以上不满二十万元的，依法处理", []),
     ("目前已有 1024 人阅读了此文章", []),
+    # 个人 counts people unless it begins a word; 辆次 is a unit of its own
+    ("会上点名批评了10个人", [(10, "人", "exact")]),
+    ("建成3个人防工程", [(3, "个", "exact")]),
+    ("平均每天检查机动车74.9万辆次", [(749000, "辆次", "exact")]),
 ]
 
 

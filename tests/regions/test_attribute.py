@@ -670,6 +670,45 @@ def test_towns_ranks_and_short_names_after_their_province(text, anchor, path):
     assert region_at(text, anchor).path == path
 
 
+@pytest.mark.parametrize("text, anchor, path", [
+    # a commission that leads or agrees is the one above the report's own place
+    ("经报市委和镇江市监委同意，市监委主任在丹阳市人大常委会会议上作报告。\n市监委共查处问题346起。"
+     "\n在镇江市纪委监委和市委的坚强领导下，市监委将持续整治。", "346起", ("江苏省", "镇江市", "丹阳市")),
+    # one of the places counted, not the scope of the count
+    ("全国人大常委会听取报告。\n包括北京在内，此轮已有9个省级监委向同级人大常委会报告专项工作。", "9个", ("全国",)),
+    # a provincial commission whose software a city's commission used
+    ("湖北省推开试点。\n潜江市纪委在整理数据的基础上，运用省纪委开发的软件比对，发现问题线索5万余条。",
+     "5万余条", ("湖北省", "潜江市")),
+    # 提到 is no going to the place after it
+    ("中央纪委国家监委通报整治成效，其中提到常州市组织集中整治，29家单位上交“烟卡”273张。", "273张", ("江苏省", "常州市")),
+    # 其中 is one word: no 中纪委 in 其中纪委, no 中原 in 其中原县长
+    ("沅江市纪委监委开展专项整治，出动人员59人次，其中纪委监委22人次。", "22人次", ("湖南省", "益阳市", "沅江市")),
+    ("盘州市发生煤矿事故，其中原县长被责令引咎辞职，撤职6人。", "6人", ("贵州省", "六盘水市", "盘州市")),
+    # all the cities and counties of a province, after a sentence about one city's counties
+    ("山东省审计发现问题。\n50个县包括德城区、乐陵市、临邑县等。审计后各市县积极整改，已取消调整391户家庭的保障资格。",
+     "391户", ("山东省",)),
+    # the old ministry of supervision is national
+    ("此前监察部组织力量进行重点督办，给予46名责任人员党纪政纪处分。", "46名", ("全国",)),
+    # no towns made of a committee, of a kind of unit, of 据 or of 辖区
+    ("潜江市老新镇党委书记说，镇委镇政府出台了规定。此次查出本村3名党员违规。", "3名", ("湖北省", "潜江市", "老新镇")),
+    ("子洲县纪委以“一卡通”系统和镇(办)自查中存在问题的补贴户数为基数，随机抽取100户。", "100户",
+     ("陕西省", "榆林市", "子洲县")),
+    ("嘉善县纪委监委开展监督。”据罗星街道纪委负责人介绍，收集意见建议50余条。", "50余条",
+     ("浙江省", "嘉兴市", "嘉善县", "罗星街道")),
+    ("沅江市公安局在辖区西街、安定西路等重点路口共出动人员59人次。", "59人次", ("湖南省", "益阳市", "沅江市")),
+    # 会同 after a body is the verb, not 会同县
+    ("互助土族自治县纪委监委会同县公安局开展夜查，共出动人员59人次。", "59人次", ("青海省", "海东市", "互助土族自治县")),
+    # a county's report that draws a lesson from 我省 and speaks of 全县
+    ("深刻汲取我省6名领导干部严重违纪问题教训，互助土族自治县紧盯重要节点。\n成立全县查处违规吃喝领导小组，下设2个工作专班。",
+     "2个", ("青海省", "海东市", "互助土族自治县")),
+    # a site's name over the page is its publisher, not its title
+    ("广元市人民政府\n您当前的位置：首页>>利州区开展清卡行动>>详情\n发布机构 利州区政府\n利州区开展清卡行动\n"
+     "共发现问题9个，清退资金8.6万元。", "9个", ("四川省", "广元市", "利州区")),
+])
+def test_superior_bodies_places_counted_and_words_that_are_no_places(text, anchor, path):
+    assert region_at(text, anchor).path == path
+
+
 @pytest.mark.parametrize("text, towns", [
     ("比布俄黑在任补洛乡泰机乃村支部书记期间", ["补洛乡"]),  # 在任 is a word
     ("张三时任城关镇党委书记", ["城关镇"]),
