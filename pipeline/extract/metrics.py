@@ -687,8 +687,7 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
 def _mixed_handling(text: str, q: Quantity, clause_start: int, clause_end: int) -> bool:
     """Is discipline one of several kinds of handling the figure's people got (受到撤职、免职等处理,
     党纪政纪处分或组织处理46人), so that the figure counts people dealt with, not disciplined?"""
-    after = MIXED_HANDLING.search(text, q.match_end, min(clause_end, q.match_end + MIXED_REACH))
-    if after:
+    if MIXED_HANDLING.search(text, q.match_end, min(clause_end, q.match_end + MIXED_REACH)):
         return True
     return any(m.end() >= q.match_start - 2 for m in
                MIXED_HANDLING.finditer(text, max(clause_start, q.match_start - MIXED_REACH), q.match_start))

@@ -85,17 +85,18 @@ PUBLISHED_LIST = re.compile(r"(?:通报|曝光)了?([^；;。！？!?\n]{1,100}?
 TOPIC_OPENERS = set("而并但")  # 而在金堂县三星镇，... is a topic, not a place visited
 # a national body named as the source of a policy: 贯彻落实党中央、国务院…, 按照中央纪委…,
 # 中央纪委三次全会精神, 全国全省教育大会精神, 国务院关于统计工作的决策部署
-POLICY_BEFORE = re.compile(r"(?:贯彻|落实|按照|根据|遵照|学习)(?:党中央|中共中央|中央)?[、和及]?$")
+POLICY_VERBS = ("贯彻", "落实", "按照", "根据", "遵照", "学习")
+POLICY_BEFORE = re.compile(rf"(?:{'|'.join(POLICY_VERBS)})(?:党中央|中共中央|中央)?[、和及]?$")
 POLICY_AFTER = re.compile(r"[^，,；;。！？!?\n]{0,10}?(?:(?:全会|大会|会议|讲话|指示|批示|决策部署)精神|决策部署)")
 # 在镇江市纪委监委和市委的坚强领导下, 经报市委和镇江市监委同意: a commission that leads or
 # agrees is the one above the report's place, so neither a scope nor a vote
 SUPERIOR_AFTER = re.compile(r"(?:纪委监委|纪委|监委|纪律检查委员会|监察委员会)[^，,；;。！？!?\n]{0,12}?(?:领导下|同意)")
 # 包括北京在内，已有9个省级监委…: one of the places counted, not the scope of the count
 INCLUDED_AFTER = re.compile(r"[^，,；;。！？!?\n]{0,12}?在内")
-# 运用省纪委开发的软件, 按照市纪委要求: the commission whose tool or plan a body uses
-SOURCE_VERBS = frozenset({"贯彻", "落实", "按照", "根据", "遵照", "运用", "利用", "依托", "借助", "使用"})
+# 运用省纪委开发的软件, 按照市纪委要求: the commission whose plan or tool a body follows or uses
+SOURCE_VERBS = frozenset(POLICY_VERBS + ("运用", "利用", "依托", "借助", "使用"))
 # a first line that is only the name of a site or of its body (广元市人民政府, 某某县纪委监委网站)
-SITE_HEADER = re.compile(r"\s*[\u4e00-\u9fff]{2,16}?(?:人民政府|政府网|纪委监委|纪委监委网站|纪检监察网|门户网站|网站)[ \t]*\n")
+SITE_HEADER = re.compile(r"\s*[\u4e00-\u9fff]{2,16}?(?:人民政府|政府网|纪委监委|纪检监察网|网站)[ \t]*\n")
 # 全国 or 全市 in an honour or a ranking is no scope (全国文明城市, 在全国率先, 在全市率先配备…)
 HONOUR_OR_RANK_AFTER = re.compile(r"(?:先进|文明|模范|示范|优秀|劳模|劳动模范|百强|十佳|首批|首个|首家|率先|领先|前列|第一|排名|闻名|通用"
                                   r"|最[大多小少高低早])")
