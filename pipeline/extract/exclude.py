@@ -22,7 +22,7 @@ DISTRIBUTIVE = frozenset("分均都各")
 # 北七家镇, 三家村: a town or a village named by a number of households
 VILLAGE_SUFFIXES = frozenset("镇乡村庄屯寨子")
 # 6个月, 3个工作日: durations, not counts
-DURATION_AFTER = re.compile(r"^半?(月|工作日|小时|星期|季度|年度|学时|课时)|^半年")  # 2个半小时, 3个半月
+DURATION_AFTER = re.compile(r"^半?(月|(?:法定)?工作日|自然日|小时|星期|季度|年度|学时|课时)|^半年")  # 2个半小时, 3个半月
 # 12345政务服务便民热线, 8890热线: numbers that name a line, not a quantity
 QUOTES = [("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ('"', '"')]
 _OPENERS = re.compile("|".join(re.escape(o) for o, _ in QUOTES))  # a quote must open near a figure inside it
@@ -54,6 +54,10 @@ LISTED_DATE = re.compile(r"[ \t(\[]\d{4}([-./])\d{1,2}\1\d{1,2}[)\]]?[ \t]*$", r
 TITLE_CHARS = range(2, 81)  # how long the title before the date may be
 # 本文共3256字: the length of the article, as a page gives it
 ARTICLE_LENGTH = re.compile(r"(?:本文|全文|正文|本篇文章|本篇)(?:共计|共|约|计)?$")
+# •约3.99千字 •约 8页, 展开剩余63%: the size of a shared document on a line of its own, and the
+# part of an article a button unfolds
+DOCUMENT_SIZE_LINE = re.compile(r"[ \t•·●▪■◆*\-]*(?:约|共)?\s*$")
+UNFOLD_BEFORE = re.compile(r"(?:展开|阅读)?剩余(?:全文)?$")
 # 廉政瞭望 2019年20期: the issue of a periodical
 ISSUE_BEFORE = re.compile(r"\d{4}年第?$")
 # 浏览次数:1234次, 阅读:56次: counters of the page the text was saved from
@@ -175,6 +179,11 @@ def not_a_figure(text: str, q: Quantity) -> str | None:
         return "page furniture (a pager)"
     if q.unit == "字" and ARTICLE_LENGTH.search(text, max(0, q.match_start - 4), q.match_start):
         return "page furniture (the length of the article)"
+    if q.unit in ("字", "页") and DOCUMENT_SIZE_LINE.fullmatch(text, text.rfind("\n", 0, q.match_start) + 1, q.match_start) \
+            and text[q.match_end:_line_end(text, q.match_end)].strip() == "":
+        return "page furniture (the size of a document)"
+    if q.unit == "%" and UNFOLD_BEFORE.search(text, max(0, q.match_start - 6), q.match_start):
+        return "page furniture (a button that unfolds the rest)"
     if q.unit == "株" and text.startswith("洲", q.match_end):
         return "part of a place name (株洲)"
     if q.unit == "期" and ISSUE_BEFORE.search(text, max(0, q.match_start - 6), q.match_start):

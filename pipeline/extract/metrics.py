@@ -95,17 +95,20 @@ IN_TOPIC = re.compile(r"\s*在?(?:受到?|被)?(?P<topic>[^\d，,。；;！？!?
 # 查处问题：静海区23起，武清区27起: a sentence that opens with a label, and an item that is a place
 LABELLED = re.compile(r"\s*(?P<topic>[^\d，,。；;！？!?\n:：]{2,12})[:：]")
 PLACE_ITEM = re.compile(r"\s*[\u4e00-\u9fff]{1,10}?(?:" + "|".join((*PLACE_KINDS, "镇", "乡", "街道")) + r")\s*")
+ASIDE_AFTER = re.compile(r"[(（][^()（），,。；;！？!?\n]{1,16}[)）]")  # (217人次) right after a figure
 # 单价超过500元, 人均补贴200元, 生均减负89元, 每平方米30元以下: a price or a rate, not money involved
 # (每百斤低于市场价12元, 以0.1元/斤套取价差, 1.98万元一套: per quantity of goods, before or after
-# the figure)
+# the figure; 一顿仅7元钱: per meal; 管理费每月250元: per month; 以一套校服2元的标准: a rate)
 _UNIT_OF_GOODS = r"(?:斤|公斤|千克|吨|亩|平方米|立方米|车|头|桌|间|套|辆|人|户)"
 _PER = rf"(?:[\d一二两三四五六七八九十百千万]*{_UNIT_OF_GOODS})"
-PER_UNIT_BEFORE = re.compile(rf"(?:单价|单笔|单次|人均|生均|户均|每{_PER})[^\d，,。；;！？!?\n共计总累]{{0,8}}$")
-PER_UNIT_AFTER = re.compile(rf"\s*(?:/{_PER}|[一每]{_UNIT_OF_GOODS})")
+PER_UNIT_BEFORE = re.compile(rf"(?:单价|单笔|单次|人均|生均|户均|每{_PER}|每(?:月|年|天|日|周|顿|餐|份|本)|一(?:顿|餐|斤|公斤))"
+                             rf"[^\d，,。；;！？!?\n共计总累]{{0,8}}$")
+PER_UNIT_AFTER = re.compile(rf"\s*(?:/{_PER}|[一每]{_UNIT_OF_GOODS}|不等|的?标准)")  # (30元、50元不等: prices that vary)
 # 国内生产总值为260.72亿元: money of the economy, not of discipline work
 # (资产总额近6万亿元, 实现利润总额1470.31亿元: a company's books)
 ECONOMY_BEFORE = re.compile(r"生产总值|GDP|财政收入|公共预算收入|营业收入|营收|总产值|工业增加值|销售额"
-                            r"|资产总额|总资产|利润总额|实现利润|净利润|营业额|投资额|完成投资|总投资|投资总额")
+                            r"|资产总额|总资产|利润总额|实现利润|净利润|营业额|投资额|完成投资|总投资|投资总额"
+                            r"|总收入|不良贷款|余额")  # (a bank's: 不良贷款8982.12万元, 年末余额分别为…)
 # 可领取一次性丧葬补助费1400元: what one is entitled to, a rate
 ENTITLED_BEFORE = re.compile(r"(?:可领取|可享受|可申领|可获得|补助标准为|补贴标准为)[^\d，,。；;！？!?\n]{0,10}$")
 # 举报者将获得1000元奖励, 举报"无事酒"奖1000元: a reward offered, a rate (not 发奖, 颁奖)
@@ -817,6 +820,9 @@ def _classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: 
         if found:
             return found.id
     right_end = clause_end if next_start is None else min(clause_end, next_start)
+    aside = ASIDE_AFTER.match(text, q.match_end, clause_end)
+    if aside and next_start is not None and next_start < aside.end() < clause_end:
+        right_end = clause_end  # 对213名(217人次)相关人员进行处理: the next figure is an aside on this one
     listed_subject = False
     # the figure is an object of 对/把/将; a second object joined to the first shares its 对, and
     # the first shares the action named after the second (对3名处级干部和12名科级干部予以处分)
@@ -881,8 +887,9 @@ def _classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: 
     between = text[prev[0].match_end:q.match_start] if prev else ""
     if prev and prev[1] != "other" and ("、" in between or LAST_ITEM.fullmatch(between)) \
             and unit_class(prev[0].unit) == cls and not _other_things(prev[0], q) \
+            and not any(w in between for w in _blockers()) \
             and not _another_measure(between.rpartition("、")[2], text, q, clause_end):
-        return prev[1]
+        return prev[1]  # (not 已整改问题617个、限期整改问题294个)
     # 给予党纪政务处分62人，其中处级干部3人: a breakdown without a word of its own counts what the
     # figure it breaks down counted (not 其中问题线索31件, which names something else). 立案52件，
     # 其中乡科级干部11人: the people of the cases filed, as that metric counts people too (a

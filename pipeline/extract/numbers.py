@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+CN_TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}  # 卅一人, 廿五“虎”: one character for twenty, thirty, forty
 _D = "[一二两三四五六七八九]"
 WELL_FORMED_CN = re.compile(
     rf"^(?:[零〇一二两三四五六七八九]+|(?:{_D}千)?(?:[零〇]?{_D}百)?(?:[零〇]?{_D}?十)?(?:[零〇]?{_D})?)$"
@@ -37,7 +38,7 @@ CN_NUMERAL_UNITS = {"人", "名", "位", "起", "件", "人次", "件次", "户"
 CN_NUMERAL_STRICT = {"批", "字"}  # only with a multi-character numeral (六百余字) or 两
 
 ARABIC = r"\d{1,3}(?:(?: |,)\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
-NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"  # what a Chinese numeral is written with (万 multiplies)
+NUMERAL_CHARS = "零〇一二两三四五六七八九十百千廿卅卌"  # what a Chinese numeral is written with (万 multiplies)
 # 二点三亿元 is 2.3亿: 点 and the digits after it belong to the number (read apart, 三亿元 is wrong)
 CHINESE = f"[{NUMERAL_CHARS}]+(?:点[零〇一二两三四五六七八九]+)?"
 # 百余人, 千余件, 万余人, 逾百人, 近千名, 近万元, 近亿元: a bare magnitude with 余/多 or a qualifier before it (alone,
@@ -81,7 +82,8 @@ MIDDLE_QUAL = r"(?P<mid>多|余|来)?"
 # after each number that has none (一些, 三个代表 are rejected at once); the matches are the same.
 _UNIT_FIRST = "".join(sorted({u[0] for u in UNITS} | {"个", "百", "%"}))
 UNIT = rf"(?P<mult2>万|亿)?(?=[{_UNIT_FIRST}])(?P<unit>个百分点|百分点|{UNIT_RE}|%)(?P<unit_note>\(次\))?"
-SUFFIX_QUAL = r"(?P<post>及以上|及以下|以上|左右|以下|以内|上下|之多|多)?"
+# (not the 多 of 多个, 多名: 108万元多个信封 is 1,080,000 yuan in several envelopes)
+SUFFIX_QUAL = r"(?P<post>及以上|及以下|以上|左右|以下|以内|上下|之多|多(?![个名位家起件种项条批次]))?"
 # 1亿2000万元, 3万5千元, 1千2百人: the higher part of a number, right before the part a match starts with
 HIGHER_MARKS = ("千", "万", "亿")
 HIGHER_PART = re.compile(PREFIX_QUAL + rf"(?P<hi>{ARABIC}|{CHINESE})(?P<hi_mult>[千万亿])$")
@@ -107,21 +109,23 @@ JOINED = re.compile(rf"(?:{AND}|、)$")
 
 # Percentages in words: 百分之九十 (90%), and 九成 / 9成 (nine tenths, 90%) when 成 ends the word
 # (九成以上的村, 提高两成, 过一成; not 一成不变, 九成新, 八成是), or after a qualifier (近三成干部,
-# 逾六成村), and no numeral stands before it
+# 逾六成村), or a digit of hundredths follows (五成八, 58%), and no numeral stands before it
 WORD_PRE_QUALIFIER = {**PRE_QUALIFIER, "过": "more_than"}  # 过一成
 # (a look-ahead on its possible first characters, as QUANTITY has)
 _QUAL_FIRST = "".join(sorted({w[0] for w in PRE_QUALIFIER}))
 PERCENT_WORDS = re.compile(rf"(?=[{_QUAL_FIRST}百])" + PREFIX_QUAL
                            + r"百分之(?P<num>[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)" + SUFFIX_QUAL)
 TENTHS = re.compile(rf"(?<![\d{NUMERAL_CHARS}万.])" + _prefix(WORD_PRE_QUALIFIER)
-                    + r"(?P<num>[一二两三四五六七八九]|\d)成(?:(?P<post>以上|左右|多)|(?(pre)|(?=的|[^\u4e00-\u9fff]|$)))")
+                    + r"(?P<num>[一二两三四五六七八九]|\d)成(?P<hundredths>[一二三四五六七八九](?![\d〇零一二两三四五六七八九十百千万亿]))?"
+                    r"(?:(?P<post>以上|左右|多)|(?(hundredths)|(?(pre)|(?=的|[^\u4e00-\u9fff]|$))))")
 # 成 after a numeral, where a match of TENTHS can end its number: 成 is a common character, so the
 # text is searched for this first (a literal) and TENTHS tried only around it
 TENTH_MARK = re.compile(r"成(?<=[一二两三四五六七八九\d]成)")
 
 
 def _worded_percentages(text: str):
-    """(match, scale, characters of the number after its numeral) of each worded percentage."""
+    """(match, scale, characters of the number after its numeral) of each worded percentage (the
+    hundredths of 五成八 are read by the caller)."""
     if "百分之" in text:
         for m in PERCENT_WORDS.finditer(text):
             yield m, 1, 0
@@ -155,7 +159,9 @@ class Quantity:
 
 
 def parse_chinese(s: str) -> int | None:
-    """一百二十 -> 120, 两 -> 2, 六百 -> 600, 十 -> 10, 二〇一五 -> 2015 (digit by digit)."""
+    """一百二十 -> 120, 两 -> 2, 六百 -> 600, 十 -> 10, 二〇一五 -> 2015 (digit by digit), 卅二 -> 32."""
+    for tens, spelled in CN_TENS.items():
+        s = s.replace(tens, spelled)
     if not s or not WELL_FORMED_CN.match(s):
         return None  # 千百人 is a manner of speaking, not a number
     if all(c in CN_DIGITS for c in s):
@@ -287,6 +293,7 @@ def find_quantities(text: str) -> list[Quantity]:
             start=num_start, end=num_end, value=tidy(value), unit=unit, qualifier=qualifier,
             chinese=chinese, match_start=match_start, match_end=match_end,
         ))
+    worded: list[Quantity] = []
     for m, scale, end_after in _worded_percentages(text):
         raw = m.group("num")
         value = parse_number(raw)
@@ -294,9 +301,14 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         qualifier = WORD_PRE_QUALIFIER.get(m["pre"] or "") or POST_QUALIFIER.get(m["post"] or "", "exact")
         sign, qualifier = _change(text, m.start(), qualifier)
+        end = m.end("num") + end_after
+        if scale == 10 and m["hundredths"]:
+            value, end = value + CN_DIGITS[m["hundredths"]] / 10, m.end("hundredths")
         value = tidy(sign * value * scale)
-        found.append(Quantity(m.start("num"), m.end("num") + end_after, value, "%", qualifier,
-                              not raw[0].isdigit(), m.start(), m.end()))
+        worded.append(Quantity(m.start("num"), end, value, "%", qualifier,
+                               not raw[0].isdigit(), m.start(), m.end()))
+    if worded:  # 五成八人: 58%, not 8 people
+        found = [q for q in found if not any(w.start <= q.start < w.end for w in worded)] + worded
     found.sort(key=lambda q: q.start)
     for before, q in zip(found, found[1:]):
         if (q.unit == before.unit and q.unit in ("%", "百分点") and before.value < 0 < q.value

@@ -36,6 +36,10 @@ PLACE_BODIES = "党委|党工委|党组|纪委监委|纪委|纪工委|监委|人
 JOIN_GAP = re.compile(rf"(?:{PLACE_BODIES})?\s*[{''.join(LIST_JOIN)}]\s*")
 CONJUNCTIONS = frozenset("和及与")
 CLOSING_BRACKETS = frozenset(")）」』”》]")
+# 是浚县义不容辞的责任, 向滑县…: a word of one character that ends right before a name of two
+# (浚县, 滑县), so that the name needs no other boundary (not 和 of 市委和县委, nor 唐县 of 向唐县镇)
+ONE_CHARACTER_WORDS = frozenset("是在从向赴于由将把")  # (not 对 of 对应县, 到 of 到达县城)
+TOWN_SUFFIXES = frozenset("镇乡村街")
 CLAUSE_REST = re.compile("[^" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]{0,40}")  # up to the next break
 
 # Reference words: what they refer to is the nearest enclosing division with this suffix.
@@ -49,7 +53,7 @@ REFERENCES.update(ORG_REFERENCES)
 REFERENCES["当地"] = "local"  # the place named last, in this paragraph or the ones before
 # 审计后各市县积极整改: all the cities of a province and their counties, so the province
 REFERENCES.update({w: "省" for w in ("各市县", "各市县区", "各地市", "各市州")})
-PLURAL_BEFORE = set("各两多三四五六七八九十几诸每省市县区州")  # 各区纪委, 县区纪委: several commissions, not one
+PLURAL_BEFORE = set("各两多三四五六七八九十几诸每省市县区州上")  # 各区纪委, 县区纪委, 地级以上市纪委: several commissions, not one
 AREA_BEFORE = set("社片园景小校辖营库")  # 社区监委, 园区纪委: a community's or a park's, not a district's
 # A name right after one of these, inside a clause, is a place visited, not the subject (在北京
 # 安排的宴请, 赴延安): it does not set the scope of the figures that follow.
@@ -74,7 +78,8 @@ RANK_AFTER = re.compile(r"[^，,；;。！？!?\n]{0,4}?(?:[第前后][\d一二�
 # 在北京国家体育馆举行, 在北京人民大会堂召开: the venue of an event, not the place reported on
 VENUE_AFTER = re.compile(r"(?:国家|国际|人民)?(?:体育馆|体育场|大会堂|会议中心|会展中心|展览馆|宾馆|饭店|酒店|机场|火车站)")
 INSTITUTION_AFTER = re.compile(r"[^某\W\d_]{0,4}?(?:大学|学院)")  # 上海交通大学, 河南警察学院
-MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|电视台|广播电视台|卫视|新闻网|广播)")
+MEDIA_AFTER = re.compile(r"(?:日报|晚报|晨报|商报|电视台|广播电视台|卫视|新闻网|广播"
+                         r"|[“《「][^”》」\n]{1,8}[”》」](?:报导|报道|援引|引述|消息))")  # (香港“大公报”报导)
 # 香港文汇报讯, 香港，1月10日（路透社）, 新华社北京1月9日电: where a paper or an agency files from
 DATELINE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?报讯|[，,]?\s*\d{1,2}月\d{1,2}日\s*(?:电|讯|[(（][\u4e00-\u9fff]{2,4}社[)）])")
 # 全区向西青区移交问题线索3件: a name after 向 and before a verb of handing over is the recipient
@@ -91,8 +96,9 @@ POLICY_AFTER = re.compile(r"[^，,；;。！？!?\n]{0,10}?(?:(?:全会|大会|�
 # 在镇江市纪委监委和市委的坚强领导下, 经报市委和镇江市监委同意: a commission that leads or
 # agrees is the one above the report's place, so neither a scope nor a vote
 SUPERIOR_AFTER = re.compile(r"(?:纪委监委|纪委|监委|纪律检查委员会|监察委员会)[^，,；;。！？!?\n]{0,12}?(?:领导下|同意)")
-# 包括北京在内，已有9个省级监委…: one of the places counted, not the scope of the count
-INCLUDED_AFTER = re.compile(r"[^，,；;。！？!?\n]{0,12}?在内")
+# 包括北京在内，已有9个省级监委…: one of the places counted, not the scope of the count (and so
+# the place in the title of one of the people counted: 包括前四川省副书记李春城、…等在内的14名)
+INCLUDED_AFTER = re.compile(r"[^，,；;。！？!?\n]{0,40}?在内")
 # 运用省纪委开发的软件, 按照市纪委要求: the commission whose plan or tool a body follows or uses
 SOURCE_VERBS = frozenset(POLICY_VERBS + ("运用", "利用", "依托", "借助", "使用"))
 # a first line that is only the name of a site or of its body (广元市人民政府, 某某县纪委监委网站)
@@ -310,7 +316,8 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
                 mention.weak = mention.no_vote = True
         else:
             candidates, form, all_short = lex.entries[key]
-            if len(key) == 2 and s > 0 and _is_han(text[s - 1]) and not chained and form != "short":
+            if len(key) == 2 and s > 0 and _is_han(text[s - 1]) and not chained and form != "short" \
+                    and (text[s - 1] not in ONE_CHARACTER_WORDS or text[e:e + 1] in TOWN_SUFFIXES):
                 continue  # 和县 in 市委和县委: a two-character name needs a boundary before it
             if len(key) == 2 and key[0] in CONJUNCTIONS and s > 0 and text[s - 1] in CLOSING_BRACKETS:
                 continue  # 张某(分管后勤工作)和县林业局副局长: 和 joins two people
@@ -323,8 +330,9 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
                 # 31个省（区、市）和新疆生产建设兵团: the last item of the list of all provinces
                 mention = Mention(s, e, "national", key)
         # a place visited: 在/赴/到 X inside a clause, and names listed right after it
+        opener = text[max(0, s - 6):s - 1].rstrip(" \t\u3000")[-1:]  # (。 在四川凉山州宁南县，…: a space after the break)
         if s > 0 and text[s - 1] in LOCATIVE and not (text[s - 1] in TOPIC_LOCATIVE and (
-                s < 2 or text[s - 2] in CLAUSE_BREAKS or text[s - 2] in TOPIC_OPENERS)) \
+                not opener or opener in CLAUSE_BREAKS or opener in TOPIC_OPENERS)) \
                 and not (text[s - 1] == "到" and text.endswith(NOT_GOING_TO, max(0, s - 3), s)):
             mention.weak = True
         elif s > 0 and text[s - 1] == "在" and "期间" in CLAUSE_REST.match(text, e).group():
@@ -333,7 +341,8 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
             mention.weak = True
         elif s >= 2 and text[s - 2:s] in RANK_VERBS and RANK_AFTER.match(text, e):
             mention.weak = mention.no_vote = True
-        elif text[max(0, s - 2):s] == "包括" and INCLUDED_AFTER.match(text, e):
+        elif (text[max(0, s - 2):s] == "包括" or text[max(0, s - 3):s] in ("包括原", "包括前")) \
+                and INCLUDED_AFTER.match(text, e):
             mention.weak = True
         elif s > 0 and text[s - 1] == "除":
             mention.weak = mention.no_vote = True  # 全国30省份（除西藏）, 除北京外: a place left out
@@ -627,6 +636,27 @@ def _generic_name(name: str) -> bool:
     return len(name) == 3 and name[2] == "区" and set(name[:2]) <= GENERIC_CHARS
 
 
+TITLE_LINE = re.compile(r"\s*[^。！？!?\n]{4,40}")  # a first line that may be a title: short, no sentence
+
+
+def _short_counties(head: str, mentions: list[Mention]) -> list[Mention]:
+    """杭州富阳：…, 陕西岚皋查改治一体发力: a county's short name in the title, of a county the text
+    names in full (a county's short name alone is too often a word to be read anywhere)."""
+    out, seen = [], set()
+    for m in mentions:
+        if m.kind != "region" or m.form == "short" or len(m.candidates) != 1:
+            continue
+        r = m.candidates[0]
+        short = r.short_name
+        if r.level != "county" or r in seen or len(short) < 2 or short == r.name:
+            continue
+        seen.add(r)
+        found = re.search(re.escape(short) + f"(?!{re.escape(r.name[len(short):])})", head)
+        if found and not any(x.start < found.end() and found.start() < x.end for x in mentions):
+            out.append(Mention(found.start(), found.end(), "region", short, (r,), "short"))
+    return out
+
+
 def _listed_short_names(text: str, mentions: list[Mention]) -> dict[int, tuple[Region, ...]]:
     """成都、绵阳、南充: a short name joined to another place's name by 、/和/及/与 is a place too,
     in the province of that neighbour, and so is one right after its province's name (广西南宁).
@@ -695,6 +725,11 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     if SITE_HEADER.match(text):
         first_line_end = 0  # 广元市人民政府 over a page of the site: the publisher, not the title
+    if title:
+        title_mentions += _short_counties(title, mentions)
+    elif 0 < first_line_end and TITLE_LINE.fullmatch(text, 0, first_line_end):
+        mentions = sorted(mentions + _short_counties(text[:first_line_end], mentions), key=lambda m: m.start)
+        mention_starts = [m.start for m in mentions]
     para_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     central = find_central_units(text)  # 中信集团…给予17名党员领导干部处分: a report about a central company
     # a national body inside a document's title casts no vote: anyone cites its papers
@@ -734,13 +769,22 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
         for m in _within((b,), mentions, mention_starts):
             m.aside_end = b.end()
 
-    # paragraphs, and the block context of each (the speaker of an interview answer)
+    # paragraphs, and the block context of each (the speaker of an interview answer; the place of
+    # a numbered heading over the few paragraphs under it)
     block_ctx: list[Region] = []
     current = doc
-    for ps in para_starts:
+    under_heading = 0  # paragraphs left under the last heading
+    for k, ps in enumerate(para_starts):
         label = re.match(r"[ \t]*([\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,4})[ \t]*:", text[ps:ps + 16]) if speakers else None
+        line_end = para_starts[k + 1] if k + 1 < len(para_starts) else len(text)
         if label:
             current = speakers.get(re.sub(r"\s", "", label.group(1)), doc)
+        elif HEADING.match(text, ps, line_end):
+            current, under_heading = _heading_region(mentions, mention_starts, ps, line_end) or doc, HEADING_REACH + 1
+        if text[ps:line_end].strip() and under_heading:
+            under_heading -= 1
+            if not under_heading:
+                current = doc
         block_ctx.append(current)
 
     # effective region of each anchor, left to right, with the paragraph's carry-over
@@ -825,12 +869,19 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
         para = bisect_right(para_starts, p) - 1
         para_start = para_starts[para]
         sent_start = sentence_breaks[k - 1] + 1 if (k := bisect_left(sentence_breaks, p)) > 0 else 0
-        region = None
+        region = held = None
         i = bisect_left(starts, p) - 1
         while i >= 0 and mentions[i].start >= para_start:
             m = mentions[i]
             i -= 1
             if m.weak or m.effective is None or m.end > p or m.aside_before(p):
+                continue
+            if held is not None and m.start < sent_start:
+                break  # no other place in the sentence: the one of the office after all
+            if m.office and m.start >= sent_start and text[p - 1:p] == "等":
+                # 福州市对闽侯县政协原主席陈乐森等12名…作出处理: the place of the office of one of
+                # the people counted, when the sentence names another before it
+                held = held or m
                 continue
             # in a local report, 全国/中央 set the scope of their own sentence only
             if m.effective is NATIONAL and local_doc and m.start < sent_start:
@@ -843,6 +894,8 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
                     topics[id(m)] = _list_topic(text, m, mentions, starts, doc, g)
                 region = topics[id(m)] or region
             break
+        if region is None and held is not None:
+            region = held.effective
         if region is None:
             para_end = para_starts[para + 1] if para + 1 < len(para_starts) else len(text)
             region = _named_after_quote(text, p, para_start, para_end, mentions, starts)
@@ -855,6 +908,29 @@ def attribute(text: str, positions: list[int], title: str | None = None, site: s
                 region = mentions[j].effective
         out.append(region or block_ctx[para])
     return out
+
+
+# 4.黑龙江省哈尔滨师范大学附属中学补课乱收费问题, （二）江西省抚州市…问题: a numbered heading of one
+# case of a list, whose paragraphs may not name the place again
+HEADING = re.compile(r"[ \t]*(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）])"
+                     r"[^。！？!?\n]{2,50}\n?$")
+HEADING_REACH = 3  # the paragraphs a heading's place reaches
+
+
+def _heading_region(mentions: list[Mention], starts: list[int], start: int, end: int) -> Region | None:
+    """The place a heading line names first, as specific as its chain of names (黑龙江省哈尔滨市)."""
+    i = bisect_left(starts, start)
+    while i < len(mentions) and mentions[i].start < end and (
+            mentions[i].kind != "region" or mentions[i].weak or len(mentions[i].candidates) != 1):
+        i += 1
+    if i == len(mentions) or mentions[i].start >= end:
+        return None
+    region = mentions[i].candidates[0]
+    while i + 1 < len(mentions) and mentions[i + 1].start == mentions[i].end and mentions[i + 1].kind == "region" \
+            and len(mentions[i + 1].candidates) == 1:
+        i += 1
+        region = mentions[i].candidates[0]
+    return region
 
 
 # 长寿区…，其他37个区县: the other divisions of the place that holds the one named, not that one
@@ -1098,10 +1174,15 @@ def _speaker_after_quote(text: str, close: int, para_end: int, mentions: list[Me
     region = mentions[i].effective
     sentence_end = SENTENCE_BREAKS.search(text, mentions[i].end, para_end)
     g = gazetteer()
-    for m in mentions[i + 1:]:
+    visited = False
+    for k, m in enumerate(mentions[i + 1:], i + 1):
         if sentence_end and m.start >= sentence_end.start():
             break
-        if (m.kind in ("region", "sub") and not m.weak and m.effective is not None
+        # 深入广南县珠琳镇、珠街镇: the towns of a county visited, and those after them in the clause, are
+        # visited too (not 在该区西团镇众心村召开…会: the town of the people the meeting is about)
+        visited = (m.weak and text[max(0, m.start - 2):m.start] in NOT_SCOPE_VERBS) or (
+            visited and not any(c in CLAUSE_BREAKS - {"、"} for c in text[mentions[k - 1].end:m.start]))
+        if (m.kind in ("region", "sub") and not m.weak and not visited and m.effective is not None
                 and m.effective is not UNKNOWN and m.effective is not NATIONAL
                 and any(r is region for r in g.ancestors(m.effective)[1:])):
             region = m.effective

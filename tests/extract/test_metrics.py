@@ -479,6 +479,20 @@ CASES = [
     # people counted with 个人; a price of one of a thing
     ("会上点名批评了10个人", 10, "people_admonished"),
     ("墓地最高的1.98万元一套", 19800, "other"),
+    # problems not yet rectified, alone or after a list item that is
+    ("有涉及11家市属国有企业的52个问题未完成整改", 52, "other"),
+    ("已整改问题617个、限期整改问题294个", 294, "other"),
+    ("已整改问题617个、限期整改问题294个", 617, "problems_rectified"),
+    # 教育提醒 admonishes; a count in brackets after the figure leaves it its action
+    ("诫勉1人，教育提醒11人", 11, "people_admonished"),
+    ("已对213名(217人次)相关人员进行处理", 213, "people_held_accountable"),
+    # prices and rates: per meal, per month, a standard, prices that vary; a bank's books
+    ("一顿仅7元钱的学生午餐", 7, "other"),
+    ("每月发放管理费250元", 250, "other"),
+    ("以一套校服2元的标准收取会费", 2, "other"),
+    ("按照每套资料30元、50元不等的价格收取", 50, "other"),
+    ("截至年末，该银行不良贷款8982.12万元", 89821200, "other"),
+    ("丹阳粮储开具了一张1000万元的汇票", 10000000, "amount_yuan"),  # the sum in the case
 ]
 
 

@@ -108,9 +108,18 @@ CASES = [
     ("近百年来", []),
     ("数十名干部，上百起问题", []),
     ("查处问题上百起，处理干部数十人", []),
-    # numerals the grammar does not read: no figure rather than the tail of the number (廿三 is 23)
-    ("查处问题廿三起", []),
+    # numerals the grammar does not read: no figure rather than the tail of the number
     ("共计查处问题贰拾三起", []),
+    # 廿, 卅: twenty and thirty in one character; 五成八: 58%, not 8 people; 多个: several
+    ("查处问题廿三起", [(23, "起", "exact")]),
+    ("四十四人立案检查，卅一人正处在立案审查阶段", [(44, "人", "exact"), (31, "人", "exact")]),
+    ("其中五成八人正接受组织调查", [(58, "%", "exact")]),
+    ("办公室当场查获108万元多个信封", [(1080000, "元", "exact")]),
+    ("共收缴3万元多", [(30000, "元", "more_than")]),
+    # a time limit in working days; a shared document's size; a button that unfolds the rest
+    ("在20个法定工作日内即可办成", []),
+    ("报告.docx\n  • 约3.99千字\n  • 约 8页\n  • 2025-04-10发布", []),
+    ("展开剩余63%监管漏洞成为资金流失的温床", []),
     ("步行2千米", []),
     # a range is not one figure
     ("每个检查组3至5人", []),

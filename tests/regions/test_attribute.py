@@ -709,6 +709,38 @@ def test_superior_bodies_places_counted_and_words_that_are_no_places(text, ancho
     assert region_at(text, anchor).path == path
 
 
+@pytest.mark.parametrize("text, anchor, path", [
+    # a county's short name in the title, of a county the text names in full
+    ("杭州富阳：对国企子公司开展延伸巡察\n在杭州市富阳区国企子公司巡察反馈会上，交通集团进行了整改汇报。\n"
+     "根据区委统一部署，富阳计划分三年完成对全区所有国企子公司的延伸巡察。两年来，已完成3轮20家国企子公司延伸巡察，发现问题656个。",
+     "656个", ("浙江省", "杭州市", "富阳区")),
+    ("陕西岚皋查改治一体发力\n一场退费会，近日在陕西省岚皋县四季镇木竹村召开。\n"
+     "县纪委监委督促全县99家村卫生室开展自查。", "99家", ("陕西省", "安康市", "岚皋县")),
+    # a two-character county after 是 or 向; not 唐县 of 唐县镇, a town of 随县
+    ("作为产粮大县，为确保粮仓万无一失贡献力量是浚县义不容辞的责任。\n全县共排查粮库12家，发现问题30条。",
+     "30条", ("河南省", "鹤壁市", "浚县")),
+    ("随县商务行政执法大队向唐县镇大桥街一居民下达处罚决定书，并拆除了2台加油机。", "2台", ("湖北省", "随州市", "随县")),
+    # 地级以上市纪委: the commissions of several cities, no city of the report
+    ("广东省纪委调整机构。东莞市纪委增设纪检监察室。\n同时，全省各地级以上市纪委监察局按照增设1至2个纪检监察室，"
+     "市、县两级纪检监察机关办案人数分别达到60%和70%以上的目标推进。", "60%", ("广东省",)),
+    # a speaker's figures, not those of the towns visited after the quotation
+    ("云南省文山州教育体育局开展整治。\n“我们对州属学校开展了全覆盖监督检查，发现并反馈了12个问题。”"
+     "该州纪委监委驻州教体局纪检监察组负责人表示，此外纪检监察组还深入广南县珠琳镇、珠街镇、坝美镇等乡镇查看。",
+     "12个", ("云南省", "文山壮族苗族自治州")),
+    # the heading of one case of a list scopes its paragraphs
+    ("教育部通报5起教育乱收费问题\n\n4.黑龙江省哈尔滨师范大学附属中学补课乱收费问题\n\n"
+     "经调查核实，哈尔滨师范大学附属中学违规组织学生补课，共收取836名学生补课费共计37.6万元。", "37.6万元", ("黑龙江省", "哈尔滨市")),
+    # a clause opening with 在 after a space
+    ("全国惠农补贴问题专项整治情况通报\n惠农补贴发放环节多，全国各地查处问题1200起。 在四川凉山州宁南县，一名村组长冒领12万元。",
+     "12万元", ("四川省", "凉山彝族自治州", "宁南县")),
+    # the place of the office of one of the people counted, when another is named before it
+    ("福州市对闽侯县政协原主席陈乐森等12名违规接受宴请的公职人员作出严肃处理。", "12名", ("福建省", "福州市")),
+    ("近日天津市津南区委原书记吕福春等2人被开除党籍。", "2人", ("天津市", "津南区")),
+])
+def test_short_county_titles_headings_offices_and_places_visited(text, anchor, path):
+    assert region_at(text, anchor).path == path
+
+
 @pytest.mark.parametrize("text, towns", [
     ("比布俄黑在任补洛乡泰机乃村支部书记期间", ["补洛乡"]),  # 在任 is a word
     ("张三时任城关镇党委书记", ["城关镇"]),
