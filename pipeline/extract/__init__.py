@@ -22,7 +22,7 @@ from pipeline.regions.gazetteer import DATA_DIR as REGIONS_DATA
 # Bump when the extraction code changes. The store re-extracts documents of another version; an
 # edit of the rule files (triggers, domain words, region markers, renamings) changes the version
 # by itself through their digest.
-CODE_VERSION = "61"
+CODE_VERSION = "62"
 RULE_FILES = (METRICS_DATA / "metrics.json", METRICS_DATA / "userdict.txt",
               REGIONS_DATA / "markers.csv", REGIONS_DATA / "history.csv", REGIONS_DATA / "divisions.csv",
               REGIONS_DATA / "areas.csv")

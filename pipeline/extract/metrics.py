@@ -20,7 +20,7 @@ DATA = Path(__file__).with_name("data")
 # 给予3名村干部党纪处分: the people, then the action (一把手 is a chief, no 把)
 OBJECT_FIRST = re.compile(r"对|(?<!一)把|将|给予")
 COORDINATED = re.compile(rf"(?:{AND}|、)\s*$")  # 对23个党组织和46名党员干部实施问责: a second object
-RESPECTIVELY = re.compile(r"\s*(其中)?(分别|依次)(为|是|达|有)?")
+RESPECTIVELY = re.compile(r"\s*(其中|其余|其他)?(分别|依次)(为|是|达|有)?")
 # 2022年为389件, 上年同期为389件, 8月892起, 二季度为41件: the words of a clause that gives a figure
 # for another period
 _YEAR = r"(?:\d{4}年|上年|去年|上一年|前一年|上年度)"
@@ -95,6 +95,10 @@ IN_TOPIC = re.compile(r"\s*在?(?:受到?|被)?(?P<topic>[^\d，,。；;！？!?
 # 查处问题：静海区23起，武清区27起: a sentence that opens with a label, and an item that is a place
 LABELLED = re.compile(r"\s*(?P<topic>[^\d，,。；;！？!?\n:：]{2,12})[:：]")
 PLACE_ITEM = re.compile(r"\s*[\u4e00-\u9fff]{1,10}?(?:" + "|".join((*PLACE_KINDS, "镇", "乡", "街道")) + r")\s*")
+# 5个单位27人, 29个单位交办整改问题清单: bodies counted, not what is done to them or by them
+BODIES = r"(?:单位|部门|乡镇|镇街|村|社区|企业|学校|医院)"
+BODIES_AFTER = re.compile(BODIES)
+COUNTS_OF_THINGS = frozenset({"problems_rectified", "reports_received", "reports_verified", "recommendations_issued"})
 ASIDE_AFTER = re.compile(r"[(（][^()（），,。；;！？!?\n]{1,16}[)）]")  # (217人次) right after a figure
 # 单价超过500元, 人均补贴200元, 生均减负89元, 每平方米30元以下: a price or a rate, not money involved
 # (每百斤低于市场价12元, 以0.1元/斤套取价差, 1.98万元一套: per quantity of goods, before or after
@@ -132,9 +136,11 @@ PICKS_OUT = re.compile(r"对|凡")
 RECALLED = ("这", "上述", "前述")
 # 力争实现信访举报总量下降10%以上, 预计全年归还欠款不低于300万元: a target or a forecast, no result
 FORECAST = re.compile(r"力争|预计|预期")
+AVERAGE_BEFORE = re.compile(r"平均|人平")  # 平均每个省查处2.48人, 人平近8万元: an average, not a count
 PLANNED = re.compile(r"(?<![模虚草比])拟")  # 拟立案9起: an action planned, in the figure's clause
 # the words of a label before a colon (处分人数:98人), back to the clause break before them
 LABEL_LENGTH = 16
+RANKED_LINK = re.compile(r"\s*(?:达到|达|为|是|有)?\s*")
 RANKED_BEFORE = re.compile(r"(?:最多|最少|居多|次之|居首|最高|最低)\s*$")  # 党纪政务处分最多，698人次
 LABEL_BEFORE = re.compile(r"[^，,；;。！？!?\n:：]+$")
 RIGHT_WINDOW = 6  # how far after the figure an action word may stand to name it
@@ -678,6 +684,8 @@ def classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: t
     metric = _classify(text, q, clause_start, clause_end, prev, next_start, sentence_start, before, sibling)
     if metric == "people_disciplined" and _mixed_handling(text, q, clause_start, clause_end):
         return "people_held_accountable"
+    if metric in COUNTS_OF_THINGS and q.unit == "个" and BODIES_AFTER.match(text, q.match_end):
+        return "other"  # 向整改涉及的29个单位交办问题清单: the bodies, not the problems
     # 查结…重点线索68件, 另有15起问题线索正在查办: clues, whatever is done with them, are no cases
     # (clues received are reports, and clues found true reports verified: 受理举报线索12条, 查实问题线索12条)
     if metric not in ("other", "reports_received", "reports_verified") and (
@@ -703,7 +711,8 @@ def _classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: 
     if FORECAST.search(text, clause_start if sentence_start is None else sentence_start, q.match_start):
         return "other"
     if text.endswith(RECALLED, max(0, q.match_start - 2), q.match_start) \
-            or PLANNED.search(text, clause_start, q.match_start):
+            or PLANNED.search(text, clause_start, q.match_start) \
+            or (cls != "percent" and AVERAGE_BEFORE.search(text, max(clause_start, q.match_start - 12), q.match_start)):
         return "other"
     if cls != "percent" and COUNT_CHANGE.search(text, max(clause_start, q.match_start - 4), q.match_start):
         return "other"
@@ -713,6 +722,10 @@ def _classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: 
     left_from = max(clause_start, prev[0].match_end if prev else clause_start)
     left = text[left_from:q.match_start]
     if cls == "percent":
+        # 分别下降13.2%和18.3%: the second of two percentages joined takes the metric of the first
+        if before and unit_class(before[0].unit) == "percent" and before[1] != "other" \
+                and text[before[0].match_end:q.match_start].strip() in ("和", "及", "与", "以及", "、"):
+            return before[1]
         sentence_left = text[clause_start:q.match_start]
         # 下降至65.3%, 上升到12%: the level reached, not a change
         if q.value < 0 or A_CHANGE.search(sentence_left[-8:]):
@@ -801,16 +814,18 @@ def _classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: 
         found = _nearest(label.group(), candidates, from_end=True) if label else None
         if found:
             return found.id
-    # 党纪政务处分最多，698人次: a figure opening its clause after a clause that ranks what it names
-    if not left.strip() and text[clause_start - 1:clause_start] in ("，", ","):
+    # 党纪政务处分最多，698人次 (…最多，达707人): a figure opening its clause after a clause that ranks
+    # what it names
+    if RANKED_LINK.fullmatch(left) and text[clause_start - 1:clause_start] in ("，", ","):
         ranked = LABEL_BEFORE.search(text, max(0, clause_start - 1 - LABEL_LENGTH), clause_start - 1)
         if ranked and RANKED_BEFORE.search(ranked.group()):
             found = _nearest(ranked.group(), candidates, from_end=True)
             if found:
                 return found.id
-    # 通报曝光2批17起, 通报10期58起典型案例: a count right after a count of something else (batches,
-    # issues) is named by the words before both
-    if prev and prev[1] == "other" and prev[0].match_end == q.match_start and unit_class(prev[0].unit) != cls:
+    # 通报曝光2批17起, 通报10期58起典型案例, 追责处理5个单位27人: a count right after a count of
+    # something else (batches, issues, bodies) is named by the words before both
+    if prev and prev[1] == "other" and unit_class(prev[0].unit) != cls and (
+            prev[0].match_end == q.match_start or re.fullmatch(BODIES, text[prev[0].match_end:q.match_start])):
         found = _nearest(text[clause_start:prev[0].match_start], candidates, from_end=True)
         if found:
             return found.id

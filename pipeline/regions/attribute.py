@@ -87,7 +87,7 @@ HANDED_TO = re.compile(r"[^，,；;。！？!?\n:：]{0,8}?(?:移交|移送|转�
 # 通报大同市…原主任杨斌等3起…问题, 向全省通报六安市裕安区…、宿州市埇桥区…等6起典型案件: each
 # place of a list of cases a publisher made public is the place of one case, not of the count
 PUBLISHED_LIST = re.compile(r"(?:通报|曝光)了?([^；;。！？!?\n]{1,100}?)等[\d一二两三四五六七八九十]+起")
-TOPIC_OPENERS = set("而并但")  # 而在金堂县三星镇，... is a topic, not a place visited
+TOPIC_OPENERS = set("而并但仅只")  # 而在金堂县三星镇，..., 仅在赣榆区，...: a topic, not a place visited
 # a national body named as the source of a policy: 贯彻落实党中央、国务院…, 按照中央纪委…,
 # 中央纪委三次全会精神, 全国全省教育大会精神, 国务院关于统计工作的决策部署
 POLICY_VERBS = ("贯彻", "落实", "按照", "根据", "遵照", "学习")

@@ -493,6 +493,20 @@ CASES = [
     ("按照每套资料30元、50元不等的价格收取", 50, "other"),
     ("截至年末，该银行不良贷款8982.12万元", 89821200, "other"),
     ("丹阳粮储开具了一张1000万元的汇票", 10000000, "amount_yuan"),  # the sum in the case
+    # bodies counted: the people after them take the action before both; problems handed to them are no rectification
+    ("给予追责处理5个单位27人", 27, "people_held_accountable"),
+    ("亲自向巡察整改涉及的29个单位交办整改问题清单", 29, "other"),
+    ("指出整改存在问题200余条", 200, "other"),
+    ("抽查案件103件，占全年结案总数的11.18%", 103, "other"),
+    # problems solved; a ranking clause then 达 or 为; a list after 其余依次为; averages
+    ("发现问题42个，督促推动解决39个", 39, "problems_rectified"),
+    ("四川问责人数最多，达707人，其余依次为吉林省238人、新疆209人", 707, "people_held_accountable"),
+    ("四川问责人数最多，达707人，其余依次为吉林省238人、新疆209人", 209, "people_held_accountable"),
+    ("平均每个省市区查处2.48人", 2.48, "other"),
+    ("人平近8万元", 80000, "other"),
+    # visits are petitions; the second of two changes joined takes the first one's metric
+    ("国家信访局登记接待的来访量同比下降22.8%", -22.8, "petition_change_pct"),
+    ("接待来访群众571批825人次，与去年同期相比分别下降13.2%和18.3%", -18.3, "petition_change_pct"),
 ]
 
 

@@ -736,6 +736,10 @@ def test_superior_bodies_places_counted_and_words_that_are_no_places(text, ancho
     # the place of the office of one of the people counted, when another is named before it
     ("福州市对闽侯县政协原主席陈乐森等12名违规接受宴请的公职人员作出严肃处理。", "12名", ("福建省", "福州市")),
     ("近日天津市津南区委原书记吕福春等2人被开除党籍。", "2人", ("天津市", "津南区")),
+    # 仅在X opens a topic; 村账乡代管 names no township
+    ("连云港市纪委监委通报。\n仅在赣榆区，近3年涉镇村工程信访举报高达103件。", "103件", ("江苏省", "连云港市", "赣榆区")),
+    ("永州市冷水滩区纪委监委通报。\n该乡财政所将村级资金转到村账乡代管中心列支4次，共计46万元。", "46万元",
+     ("湖南省", "永州市", "冷水滩区")),
 ])
 def test_short_county_titles_headings_offices_and_places_visited(text, anchor, path):
     assert region_at(text, anchor).path == path
