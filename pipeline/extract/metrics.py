@@ -96,8 +96,7 @@ IN_TOPIC = re.compile(r"\s*在?(?:受到?|被)?(?P<topic>[^\d，,。；;！？!?
 LABELLED = re.compile(r"\s*(?P<topic>[^\d，,。；;！？!?\n:：]{2,12})[:：]")
 PLACE_ITEM = re.compile(r"\s*[\u4e00-\u9fff]{1,10}?(?:" + "|".join((*PLACE_KINDS, "镇", "乡", "街道")) + r")\s*")
 # 5个单位27人, 29个单位交办整改问题清单: bodies counted, not what is done to them or by them
-BODIES = r"(?:单位|部门|乡镇|镇街|村|社区|企业|学校|医院)"
-BODIES_AFTER = re.compile(BODIES)
+BODIES_AFTER = re.compile(r"(?:单位|部门|乡镇|镇街|村|社区|企业|学校|医院)")
 COUNTS_OF_THINGS = frozenset({"problems_rectified", "reports_received", "reports_verified", "recommendations_issued"})
 ASIDE_AFTER = re.compile(r"[(（][^()（），,。；;！？!?\n]{1,16}[)）]")  # (217人次) right after a figure
 # 单价超过500元, 人均补贴200元, 生均减负89元, 每平方米30元以下: a price or a rate, not money involved
@@ -724,7 +723,7 @@ def _classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: 
     if cls == "percent":
         # 分别下降13.2%和18.3%: the second of two percentages joined takes the metric of the first
         if before and unit_class(before[0].unit) == "percent" and before[1] != "other" \
-                and text[before[0].match_end:q.match_start].strip() in ("和", "及", "与", "以及", "、"):
+                and COORDINATED.fullmatch(text, before[0].match_end, q.match_start):
             return before[1]
         sentence_left = text[clause_start:q.match_start]
         # 下降至65.3%, 上升到12%: the level reached, not a change
@@ -825,7 +824,7 @@ def _classify(text: str, q: Quantity, clause_start: int, clause_end: int, prev: 
     # 通报曝光2批17起, 通报10期58起典型案例, 追责处理5个单位27人: a count right after a count of
     # something else (batches, issues, bodies) is named by the words before both
     if prev and prev[1] == "other" and unit_class(prev[0].unit) != cls and (
-            prev[0].match_end == q.match_start or re.fullmatch(BODIES, text[prev[0].match_end:q.match_start])):
+            prev[0].match_end == q.match_start or BODIES_AFTER.fullmatch(text, prev[0].match_end, q.match_start)):
         found = _nearest(text[clause_start:prev[0].match_start], candidates, from_end=True)
         if found:
             return found.id

@@ -160,8 +160,8 @@ class Quantity:
 
 def parse_chinese(s: str) -> int | None:
     """一百二十 -> 120, 两 -> 2, 六百 -> 600, 十 -> 10, 二〇一五 -> 2015 (digit by digit), 卅二 -> 32."""
-    for tens, spelled in CN_TENS.items():
-        s = s.replace(tens, spelled)
+    if any(c in CN_TENS for c in s):
+        s = "".join(CN_TENS.get(c, c) for c in s)
     if not s or not WELL_FORMED_CN.match(s):
         return None  # 千百人 is a manner of speaking, not a number
     if all(c in CN_DIGITS for c in s):

@@ -29,6 +29,7 @@ from pipeline.regions.gazetteer import DATA_DIR, Gazetteer, ethnic_peoples, gaze
 HAN = re.compile(r"[\u4e00-\u9fff]")
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 CLAUSE_BREAKS = set("，,；;。！？!?\n：:、")
+CLAUSE_ENDS = CLAUSE_BREAKS - {"、"}  # the breaks that end a clause, not a list item
 SENTENCE_BREAKS = re.compile(r"[。！？!?\n]")
 LIST_JOIN = ("、", "和", "及", "与")  # 北京、上海和广东
 # 大兴区青云店镇党委、昌平区北七家镇党委: the body of each place may stand before the join
@@ -330,9 +331,7 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
                 # 31个省（区、市）和新疆生产建设兵团: the last item of the list of all provinces
                 mention = Mention(s, e, "national", key)
         # a place visited: 在/赴/到 X inside a clause, and names listed right after it
-        opener = text[max(0, s - 6):s - 1].rstrip(" \t\u3000")[-1:]  # (。 在四川凉山州宁南县，…: a space after the break)
-        if s > 0 and text[s - 1] in LOCATIVE and not (text[s - 1] in TOPIC_LOCATIVE and (
-                not opener or opener in CLAUSE_BREAKS or opener in TOPIC_OPENERS)) \
+        if s > 0 and text[s - 1] in LOCATIVE and not (text[s - 1] in TOPIC_LOCATIVE and _opens_clause(text, s - 1)) \
                 and not (text[s - 1] == "到" and text.endswith(NOT_GOING_TO, max(0, s - 3), s)):
             mention.weak = True
         elif s > 0 and text[s - 1] == "在" and "期间" in CLAUSE_REST.match(text, e).group():
@@ -370,6 +369,12 @@ def scan(text: str, lex: Lexicon) -> list[Mention]:
             mention.aside_end = e + frame + len("基础上")
         out.append(mention)
     return out
+
+
+def _opens_clause(text: str, at: int) -> bool:
+    """Does the character at `at` open a clause (after a break, spaces or 而/仅…)? (。 在四川凉山州宁南县，…)"""
+    opener = text[max(0, at - 5):at].rstrip(" \t\u3000")[-1:]
+    return not opener or opener in CLAUSE_BREAKS or opener in TOPIC_OPENERS
 
 
 def _after_date(text: str, i: int) -> bool:
@@ -1181,7 +1186,7 @@ def _speaker_after_quote(text: str, close: int, para_end: int, mentions: list[Me
         # 深入广南县珠琳镇、珠街镇: the towns of a county visited, and those after them in the clause, are
         # visited too (not 在该区西团镇众心村召开…会: the town of the people the meeting is about)
         visited = (m.weak and text[max(0, m.start - 2):m.start] in NOT_SCOPE_VERBS) or (
-            visited and not any(c in CLAUSE_BREAKS - {"、"} for c in text[mentions[k - 1].end:m.start]))
+            visited and not any(c in CLAUSE_ENDS for c in text[mentions[k - 1].end:m.start]))
         if (m.kind in ("region", "sub") and not m.weak and not visited and m.effective is not None
                 and m.effective is not UNKNOWN and m.effective is not NATIONAL
                 and any(r is region for r in g.ancestors(m.effective)[1:])):
